@@ -1,0 +1,463 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/domain"
+)
+
+// speaker is a resolved speaker phrase.
+type speaker struct {
+	name    string
+	person  bool
+	pronoun bool // resolved through the previous speakers: not a new name
+	voice   bool // an anonymous source: the article's voice carries it
+	others  []string
+}
+
+var (
+	pronouns   = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
+	possessive = map[string]bool{"his": true, "her": true, "its": true, "their": true}
+	determiner = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+	adverbs    = map[string]bool{"also": true, "further": true, "later": true, "earlier": true, "then": true,
+		"again": true, "previously": true, "separately": true, "too": true, "meanwhile": true, "however": true,
+		"repeatedly": true, "additionally": true, "reportedly": true, "had": true, "has": true, "have": true,
+		"was": true, "were": true, "is": true, "had also": true, "has also": true, "once": true, "first": true,
+		"recently": true, "publicly": true, "officially": true, "explicitly": true, "told": true, "and": true}
+	// advStart opens an adverbial segment ("On Monday, ...", "In
+	// response, ...") that never holds the speaker.
+	advStart = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true,
+		"since": true, "for": true, "elsewhere": true, "meanwhile": true, "additionally": true, "also": true,
+		"however": true, "earlier": true, "later": true, "separately": true, "last": true, "yesterday": true,
+		"today": true, "overnight": true, "speaking": true, "asked": true, "following": true, "by": true,
+		"under": true, "amid": true, "despite": true, "with": true, "as": true, "when": true, "while": true,
+		"instead": true, "still": true, "nevertheless": true, "moreover": true, "furthermore": true, "but": true,
+		"and": true, "then": true, "now": true, "according": true}
+	relative = map[string]bool{"which": true, "who": true, "whose": true, "whom": true, "where": true}
+	// objectStop ends the speaker phrase that follows a cue (", said X at
+	// a press conference").
+	objectStop = map[string]bool{"at": true, "on": true, "in": true, "during": true, "after": true, "before": true,
+		"when": true, "while": true, "as": true, "who": true, "which": true, "that": true, "adding": true,
+		"saying": true, "told": true, "to": true, "earlier": true, "later": true, "yesterday": true,
+		"today": true, "last": true, "this": true, "and": false, "from": false, "via": true, "late": true,
+		"early": true, "citing": true, "amid": true, "over": true, "has": true, "have": true, "had": true,
+		"was": true, "is": true, "were": true, "are": true}
+	media = map[string]bool{"television": true, "tv": true, "radio": true, "media": true, "agency": true,
+		"newspaper": true, "daily": true, "channel": true, "broadcaster": true, "outlet": true, "website": true,
+		"network": true, "press": true, "news": true, "station": true, "weekly": true}
+)
+
+func isQuoteRune(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '\'' || r == '‘' || r == '’' || r == '«' || r == '»'
+}
+
+// quoteSpans returns the double-quoted stretches of text[a:b] (quote
+// marks included) and whether a quotation is still open at b. open says
+// whether one was open at a.
+func quoteSpans(text string, a, b int, open bool) ([][2]int, bool) {
+	var out [][2]int
+	qs := a
+	for i := a; i < b; {
+		r, n := utf8.DecodeRuneInString(text[i:b])
+		switch {
+		case r == '“' || r == '"' && !open:
+			if !open {
+				open, qs = true, i
+			}
+		case r == '”' || r == '"' && open:
+			if open {
+				out = append(out, [2]int{qs, i + n})
+				open = false
+			}
+		}
+		i += n
+	}
+	if open {
+		out = append(out, [2]int{qs, b})
+	}
+	return out, open
+}
+
+func startsWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '"' || r == '“' || r == '‘' || r == '\''
+}
+
+func inSpans(spans [][2]int, p int) bool {
+	for _, s := range spans {
+		if p >= s[0] && p < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func lastQuoteEnd(spans [][2]int, p int) int {
+	q := -1
+	for _, s := range spans {
+		if s[1] <= p {
+			q = s[1]
+		}
+	}
+	return q
+}
+
+func blank(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastRune returns the last non-space rune of text[a:b].
+func lastRune(text string, a, b int) rune {
+	t := strings.TrimRightFunc(text[a:b], unicode.IsSpace)
+	if t == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r
+}
+
+func precededByQuote(text string, a, p int) bool {
+	r := lastRune(text, a, p)
+	return r == '"' || r == '”' || r == '’' || r == '\''
+}
+
+func precededByComma(text string, a, p int) bool {
+	r := lastRune(text, a, p)
+	return r == ',' || r == ':' || r == '—' || r == '–'
+}
+
+// lastClauseStart moves wa past the last clause delimiter before cs when
+// later is set (a second cue in a sentence starts a new clause).
+func lastClauseStart(text string, wa, cs int, later bool) int {
+	if !later {
+		return wa
+	}
+	best := wa
+	for _, d := range []string{", ", " and ", "; ", " while ", " but ", " whereas ", " that "} {
+		if i := strings.LastIndex(text[wa:cs], d); i >= 0 && wa+i+len(d) > best {
+			best = wa + i + len(d)
+		}
+	}
+	return best
+}
+
+// cueObject returns the speaker phrase that follows a cue at from: up to
+// punctuation, a quotation or a word that opens an adjunct.
+func cueObject(text string, from, end int, quotes [][2]int) (int, int) {
+	ws := tokenize(text, from, end, nil)
+	a, b := -1, -1
+	for i, w := range ws {
+		if inSpans(quotes, w.start) {
+			break
+		}
+		gap := text[from:w.start]
+		if i > 0 {
+			gap = text[ws[i-1].end:w.start]
+		}
+		if strings.ContainsAny(gap, ",.;:()[]\"“”") {
+			break
+		}
+		if objectStop[w.lw] && i > 0 {
+			break
+		}
+		if a < 0 {
+			a = w.start
+		}
+		b = w.end
+	}
+	if a < 0 {
+		return from, from
+	}
+	return a, b
+}
+
+// resolve names the speaker of text[wa:wb]. inverted says the phrase
+// follows its cue, so its head is its first noun phrase.
+func (a *Attributor) resolve(text string, wa, wb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
+	sa, sb := a.pickSegment(text, wa, wb, inverted)
+	if sa >= sb {
+		return speaker{}
+	}
+	// "a statement issued by X", "an estimate by X": X speaks
+	if i := strings.LastIndex(text[sa:sb], " by "); i >= 0 {
+		sa += i + 4
+	}
+	ws := tokenize(text, sa, sb, nil)
+	// drop adverbs at the edge next to the cue
+	for len(ws) > 0 && !inverted && adverbs[ws[len(ws)-1].lw] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
+		return speaker{}
+	}
+	head := ws[len(ws)-1]
+	if inverted {
+		head = ws[0]
+	}
+	if pronouns[head.lw] && len(ws) <= 3 {
+		return st.pronoun(head.lw)
+	}
+	inSeg := entsIn(ents, ws[0].start, ws[len(ws)-1].end)
+	// coordinated speakers: "X and Y have put the tolls at ..."
+	if parts := a.coordinated(text, ws, inSeg); len(parts) > 1 {
+		return speaker{name: parts[0].name, person: parts[0].person, others: names(parts[1:])}
+	}
+	if sp, ok := a.pickEntity(inSeg, inverted); ok {
+		return sp
+	}
+	isMedia := false
+	for _, w := range ws {
+		isMedia = isMedia || media[w.lw]
+	}
+	if !isMedia {
+		if possessive[ws[0].lw] && len(ws) <= 4 {
+			return st.pronoun("he")
+		}
+		for _, e := range inSeg {
+			if e.Type == domain.Place {
+				if c := a.country(e); c != "" {
+					return speaker{name: "Government of " + c}
+				}
+			}
+		}
+		if determiner[ws[0].lw] && len(ws) <= 5 && st.any != "" {
+			if _, known := a.sources[joinWords(ws[1:])]; !known {
+				return speaker{name: st.any, pronoun: true}
+			}
+		}
+	}
+	phrase := a.cleanPhrase(text, ws)
+	if phrase == "" {
+		return speaker{}
+	}
+	key := strings.ToLower(phrase)
+	if v, ok := a.sources[key]; ok {
+		return speaker{name: v, voice: v == ""}
+	}
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		if v, ok := a.sources[key[i+1:]]; ok && v == "" && len(ws) <= 2 {
+			return speaker{voice: true}
+		}
+	}
+	if len(strings.Fields(phrase)) > 6 {
+		return speaker{}
+	}
+	return speaker{name: phrase}
+}
+
+func names(ps []speaker) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.name
+	}
+	return out
+}
+
+func joinWords(ws []word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.lw)
+	}
+	return b.String()
+}
+
+func (st *speakerState) pronoun(p string) speaker {
+	var name string
+	person := false
+	switch p {
+	case "he", "she":
+		name, person = st.person, true
+		if name == "" {
+			name, person = st.any, false
+		}
+	case "it":
+		name = st.other
+		if name == "" {
+			name = st.any
+		}
+	default:
+		name = st.any
+	}
+	return speaker{name: name, person: person, pronoun: true}
+}
+
+// pickSegment chooses, among the comma-separated parts of text[wa:wb],
+// the one holding the speaker: the last (first when inverted) that is not
+// an adverbial or a relative clause.
+func (a *Attributor) pickSegment(text string, wa, wb int, inverted bool) (int, int) {
+	type seg struct{ a, b int }
+	var segs []seg
+	start := wa
+	for i := wa; i <= wb; i++ {
+		if i == wb || text[i] == ',' || text[i] == ';' || text[i] == '(' || text[i] == ')' {
+			if !blank(text[start:i]) {
+				segs = append(segs, seg{start, i})
+			}
+			start = i + 1
+		}
+	}
+	keep := segs[:0]
+	for _, s := range segs {
+		ws := tokenize(text, s.a, s.b, nil)
+		if len(ws) == 0 || relative[ws[0].lw] {
+			continue
+		}
+		keep = append(keep, s)
+	}
+	if len(keep) == 0 {
+		return wa, wa
+	}
+	if inverted {
+		return keep[0].a, keep[0].b
+	}
+	for i := len(keep) - 1; i >= 0; i-- {
+		ws := tokenize(text, keep[i].a, keep[i].b, nil)
+		if i > 0 && advStart[ws[0].lw] && len(ws) <= 6 {
+			continue
+		}
+		return keep[i].a, keep[i].b
+	}
+	return keep[len(keep)-1].a, keep[len(keep)-1].b
+}
+
+// pickEntity picks the speaker among the entities of a speaker phrase: a
+// person first, then an organisation or armed group; the one nearest the
+// cue.
+func (a *Attributor) pickEntity(ents []domain.Entity, inverted bool) (speaker, bool) {
+	for _, want := range []string{domain.Person, "org"} {
+		best := -1
+		for i, e := range ents {
+			ok := e.Type == want || want == "org" && (e.Type == domain.Organization || e.Type == domain.ArmedGroup)
+			if !ok {
+				continue
+			}
+			if best < 0 || !inverted {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return speaker{name: entName(ents[best]), person: want == domain.Person}, true
+		}
+	}
+	return speaker{}, false
+}
+
+// coordinated splits "X and Y" speaker phrases when every part names an
+// entity.
+func (a *Attributor) coordinated(text string, ws []word, ents []domain.Entity) []speaker {
+	var parts []speaker
+	from := 0
+	for i := 0; i <= len(ws); i++ {
+		if i < len(ws) && ws[i].lw != "and" {
+			continue
+		}
+		if i == from {
+			return nil
+		}
+		sub := entsIn(ents, ws[from].start, ws[i-1].end)
+		sp, ok := a.pickEntity(sub, false)
+		if !ok {
+			return nil
+		}
+		parts = append(parts, sp)
+		from = i + 1
+	}
+	return parts
+}
+
+func entName(e domain.Entity) string {
+	if e.Canonical != "" {
+		return e.Canonical
+	}
+	return e.Text
+}
+
+// country returns the country a PLACE mention names, or "".
+func (a *Attributor) country(e domain.Entity) string {
+	name := entName(e)
+	if c, ok := a.countries[strings.ToLower(name)]; ok {
+		return c
+	}
+	if e.Country != "" && strings.EqualFold(e.Country, name) {
+		return e.Country
+	}
+	return ""
+}
+
+// resolveSubject finds the subject of a sentence for a participle cue
+// (", saying ..."): its first named actor outside quotations.
+func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Entity, st *speakerState, quotes [][2]int) speaker {
+	var place string
+	for _, e := range ents {
+		if e.Start >= to {
+			break
+		}
+		if e.Start < from || inSpans(quotes, e.Start) {
+			continue
+		}
+		switch e.Type {
+		case domain.Person:
+			return speaker{name: entName(e), person: true}
+		case domain.Organization, domain.ArmedGroup:
+			return speaker{name: entName(e)}
+		case domain.Place:
+			if c := a.country(e); c != "" && place == "" {
+				place = "Government of " + c
+			}
+		}
+	}
+	if place != "" {
+		return speaker{name: place}
+	}
+	ws := tokenize(text, from, to, nil)
+	if len(ws) > 0 && pronouns[ws[0].lw] {
+		return st.pronoun(ws[0].lw)
+	}
+	return speaker{}
+}
+
+// cleanPhrase turns a speaker phrase without an entity into a claimant
+// name: determiners and adverbs dropped, "Syria's" made "Syrian",
+// "state-run" made "state".
+func (a *Attributor) cleanPhrase(text string, ws []word) string {
+	for len(ws) > 0 && (determiner[ws[0].lw] || adverbs[ws[0].lw]) {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && adverbs[ws[len(ws)-1].lw] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) > 1 && ws[len(ws)-1].lw == "network" {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		lw := w.lw
+		if d, ok := a.demonyms[lw]; ok && strings.HasSuffix(lw, "'s") {
+			b.WriteString(d)
+			continue
+		}
+		if strings.HasSuffix(lw, "-run") || strings.HasSuffix(lw, "-owned") || strings.HasSuffix(lw, "-controlled") {
+			b.WriteString(lw[:strings.IndexByte(lw, '-')])
+			continue
+		}
+		b.WriteString(text[w.start:w.end])
+	}
+	return b.String()
+}
+

@@ -1,0 +1,242 @@
+package cleaning
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/kb"
+)
+
+// outletInfo is one line of outlets.tsv.
+type outletInfo struct {
+	name, country, kind string
+}
+
+// lexicons holds the tables built from the knowledge base, read-only
+// after New.
+type lexicons struct {
+	outletByName   map[string]*outletInfo // normalised name or variant
+	outletByDomain map[string]*outletInfo
+	maxOutletWords int
+
+	wireByName map[string]string // normalised variant -> canonical agency
+
+	chromeLine   map[string]bool
+	chromeStop   map[string]bool
+	chromePrefix []phrase
+	chromeHas    []phrase
+
+	captionVerbs  map[string]bool // one or two words
+	captionPrefix []string
+
+	// creditEnd matches a photo credit at the end of a line; creditOnly a
+	// line that is nothing but a credit.
+	creditEnd, creditOnly *regexp.Regexp
+	// wireEnd matches a wire credit closing the last paragraph (" - AFP").
+	wireEnd *regexp.Regexp
+	// wireLine matches a lone credit line ("AFP", "Source: Reuters").
+	wireLine *regexp.Regexp
+	// dateline matches a dateline opening the first paragraph.
+	dateline *regexp.Regexp
+}
+
+type phrase struct {
+	text     string
+	maxWords int
+}
+
+func loadLexicons(k *kb.KB) (*lexicons, error) {
+	lx := &lexicons{
+		outletByName:   map[string]*outletInfo{},
+		outletByDomain: map[string]*outletInfo{},
+		wireByName:     map[string]string{},
+		chromeLine:     map[string]bool{},
+		chromeStop:     map[string]bool{},
+		captionVerbs:   map[string]bool{},
+	}
+	if k == nil {
+		return nil, fmt.Errorf("cleaning: no knowledge base")
+	}
+	for _, t := range k.Lexicon("outlets") {
+		o := &outletInfo{name: t.Text, country: strings.ToUpper(t.Field(2)), kind: t.Field(3)}
+		lx.addOutletName(t.Text, o)
+		for _, d := range splitList(t.Field(0), ",") {
+			lx.outletByDomain[strings.TrimPrefix(strings.ToLower(d), "www.")] = o
+		}
+		for _, v := range splitList(t.Field(1), "|") {
+			lx.addOutletName(v, o)
+		}
+	}
+	var agencies []string
+	for _, t := range k.Lexicon("wire") {
+		lx.wireByName[normKey(t.Text)] = t.Text
+		agencies = append(agencies, t.Text)
+		for _, v := range splitList(t.Field(0), "|") {
+			lx.wireByName[normKey(v)] = t.Text
+			agencies = append(agencies, v)
+		}
+	}
+	for _, t := range k.Lexicon("chrome") {
+		key := normKey(t.Text)
+		max := 20
+		if f := t.Field(1); f != "" {
+			n, err := strconv.Atoi(f)
+			if err != nil {
+				return nil, fmt.Errorf("%s line %d: maxwords %q: %w", t.File, t.Line, f, err)
+			}
+			max = n
+		}
+		switch t.Field(0) {
+		case "line", "":
+			lx.chromeLine[key] = true
+		case "stop":
+			lx.chromeStop[key] = true
+		case "prefix":
+			lx.chromePrefix = append(lx.chromePrefix, phrase{key, max})
+		case "contains":
+			lx.chromeHas = append(lx.chromeHas, phrase{key, max})
+		default:
+			return nil, fmt.Errorf("%s line %d: unknown match %q", t.File, t.Line, t.Field(0))
+		}
+	}
+	var creditWords, picAgencies []string
+	for _, t := range k.Lexicon("chrome-captions") {
+		switch t.Field(0) {
+		case "verb":
+			lx.captionVerbs[strings.ToLower(t.Text)] = true
+		case "prefix":
+			lx.captionPrefix = append(lx.captionPrefix, strings.ToLower(t.Text))
+		case "credit":
+			creditWords = append(creditWords, t.Text)
+		case "agency":
+			picAgencies = append(picAgencies, t.Text)
+		default:
+			return nil, fmt.Errorf("%s line %d: unknown kind %q", t.File, t.Line, t.Field(0))
+		}
+	}
+	var err error
+	if lx.creditEnd, lx.creditOnly, err = creditPatterns(creditWords, append(picAgencies, agencies...)); err != nil {
+		return nil, err
+	}
+	ag := alternation(agencies)
+	lx.wireEnd, err = regexp.Compile(`(?:\s+[-–—]{1,2}\s*|\s*[-–—]{1,2}\s+|\s*\(\s*|\s*/)(?:with\s+)?(` + ag + `)(?:\s*[/,]\s*(?:` + ag + `))*\s*\)?/?\s*$`)
+	if err != nil {
+		return nil, fmt.Errorf("wire credit pattern: %w", err)
+	}
+	lx.wireLine, err = regexp.Compile(`^[-–—(\s]*(?:(?:source|sources|credit|with|via|courtesy|by)\s*:?\s+)?(` + ag + `)(?:\s*(?:,|/|and|&)\s*(?:` + ag + `|agencies))*[)\s.]*$`)
+	if err != nil {
+		return nil, fmt.Errorf("wire line pattern: %w", err)
+	}
+	lx.dateline, err = regexp.Compile(datelinePattern(ag))
+	if err != nil {
+		return nil, fmt.Errorf("dateline pattern: %w", err)
+	}
+	return lx, nil
+}
+
+func (lx *lexicons) addOutletName(name string, o *outletInfo) {
+	key := normKey(name)
+	if key == "" {
+		return
+	}
+	if _, dup := lx.outletByName[key]; !dup {
+		lx.outletByName[key] = o
+	}
+	if n := len(strings.Fields(key)); n > lx.maxOutletWords {
+		lx.maxOutletWords = n
+	}
+}
+
+func splitList(s, sep string) []string {
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// alternation builds a case-insensitive regexp alternation, longest first
+// so that "Agence France-Presse" wins over "AFP"-like prefixes.
+func alternation(xs []string) string {
+	seen := map[string]bool{}
+	var uniq []string
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			uniq = append(uniq, x)
+		}
+	}
+	sort.Slice(uniq, func(i, j int) bool {
+		if len(uniq[i]) != len(uniq[j]) {
+			return len(uniq[i]) > len(uniq[j])
+		}
+		return uniq[i] < uniq[j]
+	})
+	q := make([]string, len(uniq))
+	for i, x := range uniq {
+		q[i] = regexp.QuoteMeta(x)
+	}
+	return `(?:` + strings.Join(q, "|") + `)\b`
+}
+
+// creditPatterns builds the photo-credit patterns: "(Photo by AFP)",
+// "(Photos: Reuters)", "- AFP/VNA Photo", "Photo: Reuters/John Smith",
+// "John Smith/AFP via Getty Images", "(AFP)".
+func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err error) {
+	cw := alternation(words)
+	ag := alternation(agencies)
+	name := `[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{Lu}][\p{L}.'’\-]*){0,3}`
+	who := `(?:` + ag + `|` + name + `)(?:\s*[/|]\s*(?:` + ag + `|` + name + `))*`
+	photographer := `[\p{Lu}][\p{L}'’\-]+\s+[\p{Lu}][\p{L}'’\-]+`
+	parts := []string{
+		// (Photo by AFP) (Photos: Reuters) (File photo/AP)
+		`\(\s*(?i:` + cw + `)\s*(?:by|credit|:|/|-|–|—)?\s*:?\s*[^()]{1,80}\)`,
+		// (AFP Photo) (AFP/Getty Images) (Reuters/John Smith)
+		`\(\s*` + ag + `(?:\s*(?:[/|]\s*[^()]{1,60}|\s+(?i:` + cw + `)))\s*\)`,
+		// - AFP/VNA Photo   | Reuters Photo
+		`(?:^|\s)[-–—|]\s*` + who + `\s+(?i:` + cw + `)`,
+		// Photo: Reuters/John Smith   Photo credit: AFP (at the start of
+		// the line or after a sentence, so that "a photo by" in prose is left)
+		`(?:^|[.!?)”"]\s+|\s[-–—|]\s*)(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)\s*` + who,
+		// John Smith/AFP via Getty Images   Ammar Awad/Reuters
+		`(?:^|\s)` + photographer + `\s*/\s*` + ag + `(?:\s+via\s+Getty\s+Images)?`,
+	}
+	tail := `\s*[.]?\s*$`
+	end, err = regexp.Compile(`(?:` + strings.Join(parts, "|") + `)` + tail)
+	if err != nil {
+		return nil, nil, fmt.Errorf("photo credit pattern: %w", err)
+	}
+	onlyParts := append([]string{
+		`(?:` + ag + `)(?:\s*/\s*(?:` + ag + `|` + name + `))*\s+(?i:` + cw + `)`,
+		`(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)?\s*` + who,
+	}, parts...)
+	only, err = regexp.Compile(`^[-–—|\s]*(?:` + strings.Join(onlyParts, "|") + `)` + tail)
+	if err != nil {
+		return nil, nil, fmt.Errorf("photo credit pattern: %w", err)
+	}
+	return end, only, nil
+}
+
+// datelinePattern matches "ALEPPO, Syria -", "KYIV (Reuters) -",
+// "GAZA CITY, Dec 3 (AFP) -", "Beirut, Oct 5 (AFP) -", "(CNN) -",
+// "SANAA, Yemen, March 26, 2015 (Xinhua) --". A place in mixed case is
+// accepted only with an agency credit, which keeps ordinary sentences out.
+func datelinePattern(ag string) string {
+	capsPlace := `\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}`
+	anyPlace := `\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}`
+	region := `(?:,\s*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2})?`
+	month := `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`
+	date := `(?:,\s*(?:` + month + `\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+` + month + `(?:\s+\d{4})?))?`
+	wire := `\(\s*(?P<wire>` + ag + `[^()]{0,30})\)`
+	dash := `\s*(?:[-–—]{1,3}|:)\s+`
+	// Outlets put their own initials where agencies put theirs: "(AST)".
+	house := `\(\s*\p{Lu}[\p{Lu}\p{L}.&/ ]{0,20}\)`
+	return `^(?:(?P<place>` + capsPlace + region + date + `)\s*(?:` + wire + `|` + house + `)?` +
+		`|(?P<place2>` + anyPlace + region + date + `)\s*` + wire +
+		`|` + wire + `)` + dash
+}

@@ -1,0 +1,304 @@
+package cleaning
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// lookupDomain maps a host to its outlet, trying parent domains so that
+// "english.vov.vn" finds "vov.vn".
+func (lx *lexicons) lookupDomain(host string) *outletInfo {
+	host = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(host)), "www.")
+	for host != "" {
+		if o := lx.outletByDomain[host]; o != nil {
+			return o
+		}
+		i := strings.IndexByte(host, '.')
+		if i < 0 || strings.Count(host, ".") < 2 {
+			return nil
+		}
+		host = host[i+1:]
+	}
+	return nil
+}
+
+func hostOf(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+}
+
+// metaOutlet is the known outlet the input's metadata names: its site
+// name, or the domain of its site name or URL.
+func (c *Cleaner) metaOutlet(r reader.Raw) *outletInfo {
+	lx := c.lx
+	if s := strings.TrimSpace(r.SiteName); s != "" {
+		if o := lx.outletByName[normKey(s)]; o != nil {
+			return o
+		}
+		if d := domainOf(s); d != "" {
+			if o := lx.lookupDomain(d); o != nil {
+				return o
+			}
+		}
+		// "Al Jazeera English | Breaking News" and similar site names.
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '-' || r == '–' || r == '—' || r == ':' }) {
+			if o := lx.outletByName[normKey(part)]; o != nil {
+				return o
+			}
+		}
+	}
+	if h := hostOf(r.URL); h != "" {
+		return lx.lookupDomain(h)
+	}
+	return nil
+}
+
+// outletKey groups documents of one outlet for Learn, from metadata only
+// (cleaning has not run yet when Learn is called).
+func (c *Cleaner) outletKey(r reader.Raw) string {
+	if o := c.metaOutlet(r); o != nil {
+		return o.name
+	}
+	if s := normKey(r.SiteName); s != "" {
+		return s
+	}
+	if h := hostOf(r.URL); h != "" {
+		return h
+	}
+	return ""
+}
+
+// outlet names the outlet: known metadata first, then a site name given
+// as is, then the page's own cues (its name alone on a line, its domain
+// or name in the chrome, a title suffix), then the bare domain.
+func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line) string {
+	if meta != nil {
+		return meta.name
+	}
+	if s := squash(r.SiteName); s != "" && domainOf(s) == "" {
+		return s
+	}
+	if o := c.textOutlet(r, lines); o != nil {
+		return o.name
+	}
+	if d := domainOf(r.SiteName); d != "" {
+		return d
+	}
+	return hostOf(r.URL)
+}
+
+// textOutlet reads the outlet from the page: its name alone on a line
+// beats its domain in the chrome, which beats its name inside a chrome
+// line ("Press TV's website ..."). Body lines are never read: articles
+// cite other outlets.
+func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
+	lx := c.lx
+	for _, l := range lines {
+		if l.kind == kOutlet {
+			return l.outlet
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if i := strings.LastIndex(r.Title, sep); i >= 0 {
+			if o := lx.outletByName[normKey(r.Title[i+len(sep):])]; o != nil && o.kind != "agency" {
+				return o
+			}
+		}
+	}
+	for _, l := range lines {
+		if l.kind == kBody || l.kind == kCaption || l.kind == kHeadline {
+			continue
+		}
+		for _, w := range strings.Fields(l.text) {
+			if d := domainOf(w); d != "" {
+				if o := lx.lookupDomain(d); o != nil && o.kind != "agency" {
+					return o
+				}
+			}
+		}
+	}
+	for _, l := range lines {
+		if l.kind == kBody || l.kind == kCaption || l.kind == kHeadline || l.words > 25 {
+			continue
+		}
+		if o := lx.outletInLine(l.key); o != nil {
+			return o
+		}
+	}
+	return nil
+}
+
+// outletInLine finds an outlet name of two words or more inside a line
+// (one-word names are too often ordinary words).
+func (lx *lexicons) outletInLine(key string) *outletInfo {
+	ws := strings.Fields(key)
+	for i := range ws {
+		ws[i] = strings.TrimSuffix(strings.Trim(ws[i], `,;:!?"()`), "'s")
+	}
+	for i := 0; i < len(ws); i++ {
+		for n := min(lx.maxOutletWords, len(ws)-i); n >= 2; n-- {
+			if o := lx.outletByName[strings.Join(ws[i:i+n], " ")]; o != nil && o.kind != "agency" {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// cleanTitle removes the site name a page title carries ("Headline |
+// Al Jazeera", "Headline - Reuters").
+func cleanTitle(title, site string, lx *lexicons) string {
+	t := squash(title)
+	if t == "" {
+		return ""
+	}
+	siteKey := normKey(site)
+	isSite := func(s string) bool {
+		k := normKey(s)
+		if k == "" {
+			return false
+		}
+		if k == siteKey || lx.outletByName[k] != nil || domainOf(k) != "" {
+			return true
+		}
+		return false
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+			if i := strings.LastIndex(t, sep); i > 0 && isSite(t[i+len(sep):]) {
+				t, changed = strings.TrimSpace(t[:i]), true
+			}
+			if i := strings.Index(t, sep); i > 0 && isSite(t[:i]) && sep != " - " {
+				t, changed = strings.TrimSpace(t[i+len(sep):]), true
+			}
+		}
+	}
+	// "Headline | World | Section": keep the longest part.
+	if parts := strings.Split(t, " | "); len(parts) > 1 {
+		best := parts[0]
+		for _, p := range parts[1:] {
+			if wordCount(p) > wordCount(best) {
+				best = p
+			}
+		}
+		if wordCount(best) >= 4 {
+			t = strings.TrimSpace(best)
+		}
+	}
+	return t
+}
+
+// published returns the publication date: metadata, then a date line of
+// the page (a "Published" label beats none, which beats "Updated"), then
+// a dated dateline, then a date in the URL.
+func (c *Cleaner) published(r reader.Raw, lines []line, monthFirst bool, dateline *string) (string, bool) {
+	if r.Published != "" {
+		if d, ok := parseDate(r.Published, monthFirst); ok {
+			return d, true
+		}
+		if d, _, ok := parseDateLine(r.Published, monthFirst); ok {
+			return d, true
+		}
+	}
+	best, bestRank := "", 99
+	for _, l := range lines {
+		if l.kind != kDate {
+			continue
+		}
+		rank := 1
+		switch l.dateKind {
+		case labelPublished:
+			rank = 0
+		case labelUpdated:
+			rank = 2
+		}
+		if rank < bestRank {
+			best, bestRank = l.date, rank
+		}
+	}
+	if best != "" {
+		return best, true
+	}
+	if dateline != nil {
+		if m := fullDate.FindString(*dateline); m != "" {
+			if d, ok := parseDate(m, monthFirst); ok {
+				return d, true
+			}
+		}
+	}
+	return urlDate(r.URL)
+}
+
+// Learn records the short, title-like lines that recur across different
+// documents of one outlet in a batch (menus, section names, promotions)
+// so that Clean treats them as chrome. Copies of one story count once, so
+// a batch holding the same article twice does not erase it.
+func (c *Cleaner) Learn(batch []reader.Raw) {
+	type group struct {
+		seen  map[string]bool // document fingerprints
+		count map[string]int
+	}
+	groups := map[string]*group{}
+	for _, r := range batch {
+		key := c.outletKey(r)
+		g := groups[key]
+		if g == nil {
+			g = &group{seen: map[string]bool{}, count: map[string]int{}}
+			groups[key] = g
+		}
+		lines := splitLines(r.Body, r.Format == reader.FormatText)
+		var fp strings.Builder
+		keys := map[string]bool{}
+		for _, l := range lines {
+			if l.words >= 12 {
+				if fp.Len() < 400 {
+					fp.WriteString(l.key)
+				}
+				continue
+			}
+			keys[l.key] = true
+		}
+		if g.seen[fp.String()] {
+			continue
+		}
+		g.seen[fp.String()] = true
+		for k := range keys {
+			g.count[k]++
+		}
+	}
+	learned := map[string]map[string]bool{}
+	if old := c.learned.Load(); old != nil {
+		for k, v := range *old {
+			learned[k] = v
+		}
+	}
+	for key, g := range groups {
+		if len(g.seen) < 2 {
+			continue
+		}
+		m := map[string]bool{}
+		for k, v := range learned[key] {
+			m[k] = v
+		}
+		for line, n := range g.count {
+			if n >= 2 && line != "" {
+				m[line] = true
+			}
+		}
+		learned[key] = m
+	}
+	c.learned.Store(&learned)
+}
