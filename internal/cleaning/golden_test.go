@@ -92,12 +92,12 @@ func TestGolden(t *testing.T) {
 // example corpus they copy.
 func TestGoldenInputsMatchExamples(t *testing.T) {
 	pairs := map[string]string{
-		"text-page/input.txt":       "text/kostiantynivka-market.txt",
-		"html-share-bar/input.html": "html/kyiv-herald-kostiantynivka.html",
-		"html-wire/input.html":      "html/levant-post-ariha.html",
-		"rss/input.rss":             "feeds/gulf-wire.rss",
-		"atom/input.atom":           "feeds/frontline-monitor.atom",
-		"jsonl/input.jsonl":         "records/articles.jsonl",
+		"text-page/input.txt":       "corpus/text/kostiantynivka-market.txt",
+		"html-share-bar/input.html": "corpus/html/kyiv-herald-kostiantynivka.html",
+		"html-wire/input.html":      "corpus/html/levant-post-ariha.html",
+		"rss/input.rss":             "corpus/feeds/gulf-wire.rss",
+		"atom/input.atom":           "corpus/feeds/frontline-monitor.atom",
+		"jsonl/input.jsonl":         "corpus/records/articles.jsonl",
 	}
 	for in, ex := range pairs {
 		a, err := os.ReadFile(filepath.Join("testdata", in))

@@ -80,7 +80,7 @@ many, with who claims it and the exact words it came from.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.extractCmd(), a.ingestCmd(), a.docsCmd(), a.entitiesCmd(), a.eventsCmd(), a.incidentCmd(), a.kbCmd())
+	root.AddCommand(a.extractCmd(), a.ingestCmd(), a.docsCmd(), a.entitiesCmd(), a.eventsCmd(), a.incidentCmd(), a.kbCmd(), a.synthCmd())
 	return root
 }
 

@@ -165,6 +165,9 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.tr.needQty != "" && !d.hasQty(s, h.tr.needQty) {
 			h.drop = true
 		}
+		if len(h.tr.ctx) > 0 && !hasAny(ws, h.tr.ctx) {
+			h.drop = true
+		}
 		if h.tr.instrument && instrumental(ws, h.wi) {
 			h.weak = true
 		}
@@ -255,6 +258,17 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	return out
 }
 
+func hasAny(ws []word, set []string) bool {
+	for _, w := range ws {
+		for _, s := range set {
+			if w.lw == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (x *Extractor) findHits(ws []word) []hit {
 	var hits []hit
 	for i := 0; i < len(ws); {
@@ -274,7 +288,7 @@ func (x *Extractor) findHits(ws []word) []hit {
 // instrumental reports whether a weapon noun at wi is the means of
 // another action ("with the support of tanks and artillery").
 func instrumental(ws []word, wi int) bool {
-	for j := wi - 1; j >= 0 && j >= wi-8; j-- {
+	for j := wi - 1; j >= 0 && j >= wi-14; j-- {
 		switch ws[j].lw {
 		case "with", "using", "backed", "supported", "support":
 			return true
@@ -284,7 +298,7 @@ func instrumental(ws []word, wi int) bool {
 }
 
 // clauseBreak words open a new clause (for modality scope).
-var clauseBreak = map[string]bool{"and": true, "but": true, "as": true, "after": true, "because": true,
+var clauseBreak = map[string]bool{"but": true, "as": true, "after": true, "because": true,
 	"when": true, "while": true, "although": true, "though": true, "whereas": true, "before": true,
 	"which": true, "who": true, "where": true, "since": true, "until": true, "amid": true}
 

@@ -17,6 +17,7 @@ type trigger struct {
 	needActor, request bool
 	declared           bool
 	needQty            string
+	ctx                []string // one of these words must be in the sentence
 	cancel             bool // a "-" line: cancels triggers inside it
 }
 
@@ -105,6 +106,8 @@ func loadTriggers(k *kb.KB, set *phraseSet[trigger]) error {
 				tr.state = val
 			case "nonstate":
 				tr.nonstate = val
+			case "ctx":
+				tr.ctx = strings.Split(strings.ToLower(val), "|")
 			case "qty":
 				if !quantityKinds[val] {
 					return fmt.Errorf("event: %s line %d: unknown quantity kind %q", t.File, t.Line, val)

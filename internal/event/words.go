@@ -120,7 +120,7 @@ func (p *phraseSet[T]) add(term string, val T) {
 }
 
 // match returns the longest phrase starting at ws[i] and its length in
-// words, or n = 0. A "*" word in a phrase stands for up to four words.
+// words, or n = 0. A "*" word in a phrase stands for up to eight words.
 func (p *phraseSet[T]) match(ws []word, i int) (val T, n int) {
 	for _, e := range p.byFirst[ws[i].lw] {
 		if end := matchFrom(e.words, 1, ws, i+1); end > 0 {
@@ -135,7 +135,7 @@ func (p *phraseSet[T]) match(ws []word, i int) (val T, n int) {
 func matchFrom(pw []string, k int, ws []word, j int) int {
 	for ; k < len(pw); k++ {
 		if pw[k] == "*" {
-			for gap := 1; gap <= 4 && j+gap <= len(ws); gap++ {
+			for gap := 1; gap <= 8 && j+gap <= len(ws); gap++ {
 				if end := matchFrom(pw, k+1, ws, j+gap); end > 0 {
 					return end
 				}

@@ -12,9 +12,10 @@ import (
 // known, places without usable coordinates, unknown countries.
 func (k *KB) Check() []error {
 	w := k.world
+	gazErr := k.ensureGazetteer()
 	errs := append([]error(nil), w.issues...)
-	if err := k.ensureGazetteer(); err != nil {
-		errs = append(errs, err)
+	if gazErr != nil {
+		errs = append(errs, gazErr)
 	}
 	bad := func(file string, line int, format string, args ...any) {
 		errs = append(errs, actorIssue{file, line, fmt.Sprintf(format, args...)})
@@ -23,7 +24,10 @@ func (k *KB) Check() []error {
 		if _, ok := w.countryBy[Fold(name)]; ok {
 			return true
 		}
-		return len(w.byAlias[Fold(name)]) > 0
+		if len(w.byAlias[Fold(name)]) > 0 {
+			return true
+		}
+		return len(w.byKey[PlaceKey(name)]) > 0
 	}
 	for _, a := range w.actors {
 		if a.Generated {

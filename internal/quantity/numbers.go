@@ -63,6 +63,7 @@ var boundPhrases = []struct {
 	{[]string{"almost"}, boundHigh},
 	{[]string{"nearly"}, boundHigh},
 	{[]string{"close", "to"}, boundHigh},
+	{[]string{"between"}, boundNone},
 	{[]string{"about"}, boundNone},
 	{[]string{"around"}, boundNone},
 	{[]string{"some"}, boundNone},
@@ -103,7 +104,7 @@ func (f *finder) parseNumber(i int) (number, bool) {
 	}
 	// ranges: "2 to 3", "20-30", "two or three"
 	k := n.end
-	if k+1 < len(f.t) && (f.is(k, "to") || f.is(k, "or") || f.isDash(k) && !f.t[k].space && !f.t[k+1].space) {
+	if k+1 < len(f.t) && (f.is(k, "to") || f.is(k, "or") || f.is(k, "and") && f.is(i-1, "between") || f.isDash(k) && !f.t[k].space && !f.t[k+1].space) {
 		if m, ok := f.single(k + 1); ok && !m.vague && m.value > n.value {
 			return number{start: n.start, end: m.end, low: n.value, high: m.value}, true
 		}

@@ -155,6 +155,18 @@ func applicable(kind, class string) bool {
 	return class == "" || class == classPeople || class == classCombatant
 }
 
+// includedIn reports whether a figure starting at token b is a part of
+// one ending at token a: "136 civilian deaths, including 13 children".
+func (f *finder) includedIn(a, b int) bool {
+	switch b - a {
+	case 1:
+		return f.is(a, "including")
+	case 2:
+		return f.isAny(a, ",", "(", "—") && f.is(a+1, "including")
+	}
+	return false
+}
+
 // coordinated reports whether a figure starting at token b follows one
 // ending at token a across "and", "or" or a comma.
 func (f *finder) coordinated(a, b int) bool {
@@ -279,6 +291,11 @@ func (f *finder) candidate(n number) {
 		if kt, e := f.kindAfter(npEnd, c.class); kt != nil {
 			kind, src, c.rightKind = kt.kind, srcTerm, true
 			spanEnd = e
+		} else if f.is(bs-1, "including") && f.isAny(npEnd, ",", "—", ")") {
+			// "..., including 1,524 children, had been killed"
+			if kt, _ := f.kindAfter(npEnd+1, c.class); kt != nil {
+				kind, src, c.rightKind = kt.kind, srcTerm, true
+			}
 		}
 	}
 	if kind == "" && subj != nil && subj.kind != "" {
@@ -286,7 +303,10 @@ func (f *finder) candidate(n number) {
 	}
 	if kind == "" && len(f.cands) > 0 {
 		prev := &f.cands[len(f.cands)-1]
-		if prev.src >= srcInherited && f.coordinated(prev.npEnd, bs) && applicable(prev.kind, c.class) {
+		if prev.src >= srcInherited && f.includedIn(prev.npEnd, bs) && applicable(prev.kind, c.class) {
+			kind, src = prev.kind, srcInherited
+		}
+		if kind == "" && prev.src >= srcInherited && f.coordinated(prev.npEnd, bs) && applicable(prev.kind, c.class) {
 			kind, src = prev.kind, srcInherited
 			if b == boundNone && !c.hasSubject && !prev.hasSubject {
 				b = prev.bound
@@ -440,6 +460,9 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 			// extend over a following head: "personnel carriers"
 			for p+1 < len(f.t) {
 				if st2, s2 := f.subjectAt(p+1, k); st2 != nil && s2 <= p+1 && st2.kind == "" {
+					if st.kind != "" && adjKind == "" {
+						adjKind = st.kind // "76 injured people"
+					}
 					st, p = st2, p+1
 					continue
 				}
@@ -593,6 +616,7 @@ var afterSkip = map[string]bool{
 // kindAfter reads the predicate after the noun phrase: "18 civilians had
 // been killed", "500 children needed to be evacuated".
 func (f *finder) kindAfter(p int, class string) (*kindTerm, int) {
+	p = f.skipApposition(p)
 	for steps := 0; p < len(f.t) && steps < 7; steps++ {
 		if kt, e := f.matchForward(p, class, sideAfter, sideAny); kt != nil {
 			return kt, e
@@ -607,6 +631,27 @@ func (f *finder) kindAfter(p int, class string) (*kindTerm, int) {
 		p++
 	}
 	return nil, 0
+}
+
+// skipApposition: an aside may come between a figure and its predicate:
+// "3,785 people, including 1,524 children, had been killed".
+// skipApposition returns the token after an aside that starts at p with a
+// comma, or p when there is none.
+func (f *finder) skipApposition(p int) int {
+	if !f.is(p, ",") && !f.isAny(p, "—", "(") || !f.isAny(p+1, "including", "among", "most", "mostly", "many", "some", "half", "all", "mainly") {
+		return p
+	}
+	closer := f.t[p].s
+	if closer == "(" {
+		closer = ")"
+	}
+	sent := f.t[p].sent
+	for k := p + 2; k < len(f.t) && k <= p+12 && f.t[k].sent == sent; k++ {
+		if f.t[k].s == closer {
+			return k + 1
+		}
+	}
+	return p
 }
 
 // tollLinks join a toll noun to its figure: "put the toll at 300,000".

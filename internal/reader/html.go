@@ -39,12 +39,12 @@ func readHTML(p string, data []byte, text string) (Raw, error) {
 		Focus:           trafilatura.Balanced,
 	})
 	if terr == nil && res != nil && res.ContentNode != nil {
-		body = blocksText(res.ContentNode)
+		body = blocksText(res.ContentNode, false)
 	}
-	if strings.TrimSpace(body) == "" {
+	if len(strings.Fields(body)) < 3 {
 		// Pages too small for trafilatura's thresholds: fall back on the
 		// paragraphs of <body>.
-		body = blocksText(findBody(doc))
+		body = blocksText(findBody(doc), true)
 	}
 	raw := Raw{
 		Path:      p,
@@ -58,7 +58,7 @@ func readHTML(p string, data []byte, text string) (Raw, error) {
 		Author:    oneLine(firstOf(meta.ld.author, meta.author)),
 		Captions:  meta.captions,
 	}
-	if strings.TrimSpace(body) == "" {
+	if len(strings.Fields(body)) < 3 {
 		return raw, fmt.Errorf("%s: no article text found in the HTML page", p)
 	}
 	return raw, nil
@@ -254,9 +254,16 @@ var skipAtoms = map[atom.Atom]bool{
 	atom.Form: true, atom.Figcaption: true,
 }
 
+// pageFurniture holds no article text on a page read without an
+// extractor's help.
+var pageFurniture = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Menu: true,
+}
+
 // blocksText renders a node as paragraphs separated by blank lines, because
-// trafilatura's ContentText runs all paragraphs into one line.
-func blocksText(root *html.Node) string {
+// trafilatura's ContentText runs all paragraphs into one line. whole says
+// the node is a whole page body, whose navigation and footers are skipped.
+func blocksText(root *html.Node, whole bool) string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
@@ -272,7 +279,7 @@ func blocksText(root *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipAtoms[n.DataAtom] {
+			if skipAtoms[n.DataAtom] || whole && pageFurniture[n.DataAtom] {
 				return
 			}
 			if n.DataAtom == atom.Br {
@@ -310,6 +317,6 @@ func htmlFragmentText(s string) (string, []string) {
 		root.AppendChild(n)
 	}
 	caps := readMeta(root).captions
-	return blocksText(root), caps
+	return blocksText(root, false), caps
 }
 

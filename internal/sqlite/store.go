@@ -217,7 +217,7 @@ func (s *Store) Documents(ctx context.Context, f domain.DocumentFilter) ([]domai
 }
 
 // ErrNotFound is returned for an ID the store does not hold.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = domain.ErrNotFound
 
 // Document returns one stored document with its raw input.
 func (s *Store) Document(ctx context.Context, id string) (domain.Record, error) {

@@ -502,7 +502,12 @@ func (r *resolver) anaphoric(j int, prep string) (int, val, bool) {
 		if n2 == 0 {
 			n2 = n
 		}
-		return end, rangeVal(narr.AddDate(0, 0, 1), forward(narr, u, n2)), true
+		// a forecast is made on a day already past, never a future one
+		from := narr
+		if from.After(a) {
+			from = a
+		}
+		return end, rangeVal(from.AddDate(0, 0, 1), forward(from, u, n2)), true
 	}
 	return 0, val{}, false
 }

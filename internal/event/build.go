@@ -1,0 +1,721 @@
+package event
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/attribution"
+	"github.com/sitrep/sitrep/internal/domain"
+)
+
+// actorMention is a party a sentence names: an entity, a country or
+// capital standing for its government, or a generic noun ("rebels").
+type actorMention struct {
+	start, end int
+	name       string // "" for a state force whose country is not known yet
+	noun       string // the generic noun, when not an entity
+	class      actorClass
+	country    string
+	named      bool // an entity or a government, not a generic noun
+}
+
+// locative prepositions make a country or city a place, not an actor.
+var locative = map[string]bool{"in": true, "at": true, "near": true, "of": true, "to": true, "from": true,
+	"into": true, "across": true, "throughout": true, "outside": true, "inside": true, "around": true,
+	"over": true, "toward": true, "towards": true, "within": true, "on": true, "for": true, "between": true,
+	"via": true, "through": true, "north": true, "south": true, "east": true, "west": true, "entire": true}
+
+var stateSides = map[string]bool{"government": true, "state": true, "pro-government": true, "regime": true}
+
+func isStateName(n string) bool {
+	return strings.HasPrefix(n, "Military Forces of") || strings.HasPrefix(n, "Police Forces of") ||
+		strings.HasPrefix(n, "Government of")
+}
+
+// wordIndex returns the index of the word starting at or after pos.
+func wordIndex(ws []word, pos int) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ws[m].start < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []actorMention {
+	text := d.doc.Text
+	var out []actorMention
+	covered := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.end && b > m.start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range d.doc.Entities {
+		if e.End <= s.Start || e.Start >= s.End {
+			continue
+		}
+		name := entName(e)
+		switch e.Type {
+		case domain.Person, domain.Organization, domain.ArmedGroup:
+			m := actorMention{start: e.Start, end: e.End, name: name, class: classOther, country: e.Country, named: true}
+			switch {
+			case isStateName(name) || stateSides[strings.ToLower(e.Side)] && e.Type == domain.ArmedGroup:
+				m.class = classState
+			case e.Type == domain.ArmedGroup:
+				m.class = classNonstate
+			}
+			if m.country == "" {
+				m.country = x.adjCountry(ws, wordIndex(ws, e.Start))
+			}
+			out = append(out, m)
+		case domain.Place:
+			country := ""
+			if x.isCountry(name) {
+				country = x.country(strings.ToLower(name))
+			} else if c, ok := x.capitalOf[strings.ToLower(name)]; ok {
+				country = c
+			}
+			if country == "" {
+				continue
+			}
+			wi := wordIndex(ws, e.Start)
+			if wi > 0 && wi <= len(ws) && locative[ws[wi-1].lw] {
+				continue
+			}
+			if strings.HasPrefix(text[e.End:], "'s") || strings.HasPrefix(text[e.End:], "’s") {
+				continue // "Syria's army": the noun after names the actor
+			}
+			if wi < len(ws) && ws[wi].end > e.End {
+				continue // an adjective inside a longer word
+			}
+			// "Russian President X" is X; "US Secretary of State" a title
+			if wj := wordIndex(ws, e.End); wj < len(ws) && titleWords[ws[wj].lw] {
+				continue
+			}
+			out = append(out, actorMention{start: e.Start, end: e.End, name: "Government of " + country,
+				class: classState, country: country, named: true})
+		}
+	}
+	for i := 0; i < len(ws); {
+		a, n := x.actors.match(ws, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		st, en := ws[i].start, ws[i+n-1].end
+		if covered(st, en) {
+			i += n
+			continue
+		}
+		m := actorMention{start: st, end: en, noun: a.name, class: a.class, country: x.adjCountry(ws, i)}
+		// "the Syrian army" and "Syria's army" carry their country
+		out = append(out, m)
+		i += n
+	}
+	sortMentions(out)
+	return out
+}
+
+// titleWords follow a country adjective or name in a person's title.
+var titleWords = map[string]bool{"president": true, "secretary": true, "minister": true, "foreign": true,
+	"defense": true, "defence": true, "envoy": true, "ambassador": true, "prime": true, "leader": true,
+	"spokesman": true, "spokeswoman": true, "counterpart": true, "king": true, "general": true,
+	"officials": true, "official": true, "state": true, "embassy": true, "ministry": true}
+
+// adjCountry returns the country named by the adjective or possessive
+// just before word i ("Syrian troops", "Syria's army").
+func (x *Extractor) adjCountry(ws []word, i int) string {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if c, ok := x.demonyms[ws[j].lw]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+func sortMentions(ms []actorMention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// nearestBefore returns the index of the actor nearest before pos and
+// after from; victims (civilians, protesters) are skipped when
+// perpetrator is set.
+func nearestBefore(ms []actorMention, pos, from int, perpetrator bool) int {
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.end > pos || m.start < from {
+			continue
+		}
+		if perpetrator && (m.class == classCivilian || m.class == classOther && !m.named) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// actorName names a mention, filling a generic state force's country
+// from the event's.
+func actorName(m actorMention, country string) string {
+	if m.named {
+		return m.name
+	}
+	c := m.country
+	if c == "" {
+		c = country
+	}
+	switch m.class {
+	case classState:
+		if c != "" {
+			return "Military Forces of " + c
+		}
+	case classPolice:
+		if c != "" {
+			return "Police Forces of " + c
+		}
+	case classCivilian:
+		if c != "" {
+			return "Civilians (" + c + ")"
+		}
+		return "civilians"
+	}
+	return m.noun
+}
+
+// agentStops end the search back from a trigger for its doer: a new clause.
+var agentStops = map[string]bool{"as": true, "after": true, "while": true, "because": true, "when": true,
+	"although": true, "whereas": true, "but": true, "since": true, "before": true, "amid": true}
+
+// actorWindow returns where the doer of the trigger at word wi may start.
+func actorWindow(text string, ws []word, wi, sStart int, frames []attribution.Frame) int {
+	from := sStart
+	for _, f := range frames {
+		if f.End <= ws[wi].start && f.End > from {
+			from = f.End
+		}
+	}
+	for j := wi - 1; j >= 0 && ws[j].start >= from; j-- {
+		if agentStops[ws[j].lw] {
+			return ws[j].end
+		}
+		if j > 0 && strings.ContainsAny(text[ws[j-1].end:ws[j].start], ";:") {
+			return ws[j].start
+		}
+	}
+	return from
+}
+
+// build fills an event from its leading trigger.
+func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit, actors []actorMention, frames []attribution.Frame) domain.Event {
+	text := d.doc.Text
+	ts, te := ws[h.wi].start, ws[h.wi+h.n-1].end
+	ev := domain.Event{EventType: h.typ, SubEventType: h.sub, Modality: domain.ModalityAsserted,
+		Trigger: text[ts:te], Quantities: []domain.Quantity{}}
+	ev.Span = x.span(d, s, ts, te, h.typ == domain.Diplomacy && h.sub == "Statement", frames)
+
+	// actors
+	win := actorWindow(text, ws, h.wi, s.Start, frames)
+	var a1, a2 = -1, -1
+	var actor1Name string
+	if h.typ == domain.Diplomacy {
+		a1, a2 = x.diplomacyActors(actors, ts, win, frames, h.sub)
+		if h.sub == "Statement" && a1 < 0 {
+			for _, f := range frames {
+				if f.Claimant != "" && f.Claimant != d.attr.Voice() {
+					actor1Name = f.Claimant
+					break
+				}
+			}
+		}
+	} else {
+		a1 = passiveAgent(ws, h.wi+h.n, actors, text)
+		if a1 < 0 {
+			a1 = nearestBefore(actors, ts, win, true)
+		}
+		if a1 >= 0 && h.halted() {
+			// keep
+		}
+		for i, m := range actors {
+			if i == a1 || m.start < te || m.class == classOther && !m.named && h.typ != domain.Protests {
+				continue
+			}
+			if a1 >= 0 && actors[i].name == actors[a1].name && m.named {
+				continue
+			}
+			a2 = i
+			break
+		}
+		if a2 < 0 && violent[h.typ] {
+			// the victims named before the trigger ("civilians were killed as ...")
+			for i, m := range actors {
+				if m.class == classCivilian && m.start < ts && m.start >= s.Start && i != a1 {
+					a2 = i
+					break
+				}
+			}
+		}
+	}
+
+	// place
+	loc := x.locate(d, s, ws, h, ts, te, actors, frames)
+	country := ""
+	if loc != nil {
+		country = loc.Country
+	}
+	if country == "" {
+		country = d.mainCountry
+	}
+	if a1 >= 0 {
+		actor1Name = actorName(actors[a1], country)
+		if h.typ != domain.Diplomacy {
+			switch actors[a1].class {
+			case classState, classPolice:
+				if h.tr.state != "" && h.sub == h.tr.subType {
+					ev.SubEventType = h.tr.state
+				}
+			case classNonstate:
+				if h.tr.nonstate != "" && h.sub == h.tr.subType {
+					ev.SubEventType = h.tr.nonstate
+				}
+			}
+		}
+	}
+	ev.Actor1 = domain.Str(actor1Name)
+	if a2 >= 0 {
+		if n := actorName(actors[a2], country); n != actor1Name {
+			ev.Actor2 = domain.Str(n)
+		}
+	}
+	if h.typ == domain.Diplomacy {
+		if l := x.diplomacyPlace(d, s, ws, h, actor1Name, actors, a1, frames); l != nil {
+			loc = l
+		}
+	}
+	ev.Location = loc
+
+	// date
+	x.date(d, si, s, ts, &ev)
+
+	// claimant
+	ev.ClaimedBy, _ = d.attr.Claimant(ts, te)
+	if h.typ == domain.Diplomacy && h.sub == "Statement" {
+		for _, f := range frames {
+			if f.Carrier != "" {
+				ev.ClaimedBy = f.Carrier
+				break
+			}
+		}
+	}
+	return ev
+}
+
+func (h hit) halted() bool { return h.mod == "halted" }
+
+// passiveAgent finds "by X" just after a trigger ("a truce brokered by
+// Russia", "killed by regime raids").
+func passiveAgent(ws []word, from int, actors []actorMention, text string) int {
+	for j := from; j < len(ws) && j < from+4; j++ {
+		if ws[j].lw != "by" {
+			continue
+		}
+		if j > 0 && (ws[j-1].lw == "backed" || ws[j-1].lw == "supported" || ws[j-1].lw == "carried") {
+			return -1
+		}
+		for i, m := range actors {
+			if m.start >= ws[j].end && m.start <= ws[j].end+30 && m.class != classCivilian {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// diplomacyActors picks the parties of a call, meeting or statement:
+// named actors, the first before the trigger (else the first of the
+// sentence), the second the next distinct one.
+func (x *Extractor) diplomacyActors(actors []actorMention, ts, win int, frames []attribution.Frame, sub string) (int, int) {
+	a1 := -1
+	for i := len(actors) - 1; i >= 0; i-- {
+		if actors[i].end <= ts && actors[i].start >= win && actors[i].named {
+			a1 = i
+			if sub != "Statement" {
+				// the first of a coordinated pair: "A and B discussed"
+				for j := i - 1; j >= 0 && actors[j].start >= win && actors[j].named; j-- {
+					a1 = j
+				}
+			}
+			break
+		}
+	}
+	if a1 < 0 && sub != "Statement" {
+		for i, m := range actors {
+			if m.named {
+				a1 = i
+				break
+			}
+		}
+	}
+	if a1 < 0 && sub == "Statement" {
+		a1 = nearestBefore(actors, ts, win, true)
+	}
+	a2 := -1
+	if a1 >= 0 && sub != "Statement" {
+		for i := a1 + 1; i < len(actors); i++ {
+			if actors[i].named && actors[i].name != actors[a1].name && !sameCountry(actors[i], actors[a1]) {
+				a2 = i
+				break
+			}
+		}
+	}
+	return a1, a2
+}
+
+func sameCountry(a, b actorMention) bool {
+	return a.country != "" && a.country == b.country && (strings.HasPrefix(a.name, "Government of") || strings.HasPrefix(b.name, "Government of"))
+}
+
+// span is the evidence of an event: the sentence, less the reporting
+// frame that only says who speaks, or for a statement less the quotation.
+func (x *Extractor) span(d *docContext, s domain.Span, ts, te int, statement bool, frames []attribution.Frame) domain.Span {
+	text := d.doc.Text
+	a, b := s.Start, s.End
+	if statement {
+		// drop a quotation that opens the sentence and ends before the trigger
+		if r := firstRune(text[a:b]); r == '"' || r == '“' {
+			if q := quoteEnd(text, a, ts); q > a {
+				a = q
+			}
+		}
+	} else {
+		for _, f := range frames {
+			if f.Start >= te && f.Start > a && f.Start < b {
+				b = f.Start
+			} else if f.End <= ts && f.End > a {
+				a = f.End
+			}
+		}
+	}
+	// a semicolon bounds a clause
+	if i := strings.LastIndexByte(text[a:ts], ';'); i >= 0 {
+		a += i + 1
+	}
+	if i := strings.IndexByte(text[te:b], ';'); i >= 0 {
+		b = te + i
+	}
+	a, b = trimSpan(text, a, b)
+	if b <= a {
+		a, b = trimSpan(text, s.Start, s.End)
+	}
+	return domain.Span{Text: text[a:b], Start: a, End: b}
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// quoteEnd returns the offset after the quotation that opens at a, if it
+// closes before limit.
+func quoteEnd(text string, a, limit int) int {
+	for i, r := range text[a:limit] {
+		if i == 0 {
+			continue
+		}
+		if r == '"' || r == '”' {
+			return a + i + len(string(r))
+		}
+	}
+	return -1
+}
+
+// trimSpan strips spaces, punctuation and quote marks at both ends, and a
+// leading "that".
+func trimSpan(text string, a, b int) (int, int) {
+	const cut = " \t\n,.;:\"“”'’‘-–—"
+	for a < b {
+		t := strings.TrimLeft(text[a:b], cut)
+		na := b - len(t)
+		if strings.HasPrefix(t, "that ") {
+			na += 5
+		}
+		if na == a {
+			break
+		}
+		a = na
+	}
+	for b > a {
+		t := strings.TrimRight(text[a:b], cut)
+		if a+len(t) == b {
+			break
+		}
+		b = a + len(t)
+	}
+	return a, b
+}
+
+// locate finds where a non-diplomatic event happened: a place of its
+// sentence (a town before a province before a country), else the
+// dateline, else the article's main place.
+func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, te int, actors []actorMention, frames []attribution.Frame) *domain.Location {
+	text := d.doc.Text
+	var best *domain.Entity
+	bestScore := -1 << 30
+	for i := range d.doc.Entities {
+		e := &d.doc.Entities[i]
+		if e.Type != domain.Place || e.Start < s.Start || e.End > s.End {
+			continue
+		}
+		if inFrame(frames, e.Start) || usedAsActor(actors, e) {
+			continue
+		}
+		wi := wordIndex(ws, e.Start)
+		prev := ""
+		if wi > 0 && wi <= len(ws) {
+			prev = ws[wi-1].lw
+		}
+		name := entName(*e)
+		score := 0
+		switch {
+		case x.isCountry(name):
+			if prev != "in" && prev != "across" && prev != "throughout" && prev != "inside" {
+				continue
+			}
+			score -= 50
+		case isProvince(text, *e):
+			score -= 20
+		}
+		if strings.HasPrefix(text[e.End:], "'s") || strings.HasPrefix(text[e.End:], "’s") {
+			if x.isCountry(name) {
+				continue
+			}
+		}
+		if e.Latitude != nil {
+			score += 5
+		}
+		dist := e.Start - te
+		if e.Start < ts {
+			dist = (ts - e.End) * 2
+		}
+		score -= dist / 10
+		if score > bestScore {
+			best, bestScore = e, score
+		}
+	}
+	if best != nil {
+		name := entName(*best)
+		switch {
+		case x.isCountry(name):
+			if d.main != nil && strings.EqualFold(d.main.Country, name) && !strings.Contains(strings.ToLower(text[max(s.Start, best.Start-8):best.Start]), "across") {
+				l := *d.main
+				return &l
+			}
+			return entLocation(*best, 3)
+		case isProvince(text, *best):
+			return entLocation(*best, 3)
+		}
+		return entLocation(*best, 1)
+	}
+	if d.dateline != nil {
+		l := *d.dateline
+		return &l
+	}
+	if d.main != nil {
+		l := *d.main
+		return &l
+	}
+	if d.mainCountry != "" {
+		if c, ok := x.capitals[strings.ToLower(d.mainCountry)]; ok {
+			l := c.location(3)
+			l.Name, l.Admin1 = d.mainCountry, ""
+			return l
+		}
+	}
+	return nil
+}
+
+func inFrame(frames []attribution.Frame, p int) bool {
+	for _, f := range frames {
+		if p >= f.Start && p < f.End {
+			return true
+		}
+	}
+	return false
+}
+
+func usedAsActor(actors []actorMention, e *domain.Entity) bool {
+	for _, m := range actors {
+		if m.named && m.start == e.Start && m.end == e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// diplomacyPlace places a call or statement at its first party's seat or
+// capital, a meeting or vote where the sentence says it was held.
+func (x *Extractor) diplomacyPlace(d *docContext, s domain.Span, ws []word, h hit, actor1 string, actors []actorMention, a1 int, frames []attribution.Frame) *domain.Location {
+	if h.sub == "Meeting or talks" || h.sub == "Resolution or vote" || h.sub == "Statement" {
+		for i := range d.doc.Entities {
+			e := d.doc.Entities[i]
+			if e.Type != domain.Place || e.Start < s.Start || e.End > s.End {
+				continue
+			}
+			wi := wordIndex(ws, e.Start)
+			if wi > 0 && (ws[wi-1].lw == "in" || ws[wi-1].lw == "of" && wi > 1 && ws[wi-2].lw == "city") {
+				if h.sub == "Statement" && !strings.Contains(strings.ToLower(text(d, s.Start, e.Start)), "conference") {
+					continue
+				}
+				return entLocation(e, 1)
+			}
+		}
+	}
+	if p, ok := x.seatOf(actor1); ok {
+		return p.location(1)
+	}
+	country := ""
+	if a1 >= 0 {
+		country = actors[a1].country
+	}
+	if country == "" {
+		country = x.countryOfName(actor1)
+	}
+	if c, ok := x.capitals[strings.ToLower(country)]; ok {
+		return c.location(1)
+	}
+	return nil
+}
+
+func text(d *docContext, a, b int) string { return d.doc.Text[a:b] }
+
+func (x *Extractor) seatOf(name string) (place, bool) {
+	ln := strings.ToLower(name)
+	if ln == "" {
+		return place{}, false
+	}
+	for _, s := range x.seats {
+		if strings.Contains(ln, s.key) {
+			return s.place, true
+		}
+	}
+	return place{}, false
+}
+
+// countryOfName reads the country out of an actor name: "Government of
+// Syria", "Military Forces of Russia", "Syrian state media".
+func (x *Extractor) countryOfName(name string) string {
+	for _, p := range []string{"Government of ", "Military Forces of ", "Police Forces of "} {
+		if strings.HasPrefix(name, p) {
+			return strings.TrimPrefix(name, p)
+		}
+	}
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "’", "'")))
+	if len(f) > 0 {
+		if c, ok := x.demonyms[f[0]]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// date dates an event: a date mention of its sentence (the nearest to
+// the trigger, days before months), else the last day the paragraph
+// mentioned, else the publication date.
+func (x *Extractor) date(d *docContext, si int, s domain.Span, ts int, ev *domain.Event) {
+	var best *domain.DateMention
+	bestScore := 1 << 30
+	for i := range d.doc.Dates {
+		m := &d.doc.Dates[i]
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		dist := m.Start - ts
+		if dist < 0 {
+			dist = -dist
+		}
+		if m.Precision == domain.PrecisionMonth || m.Precision == domain.PrecisionYear {
+			dist += 1000
+		}
+		if dist < bestScore {
+			best, bestScore = m, dist
+		}
+	}
+	if best != nil && setDate(ev, best.Value) {
+		return
+	}
+	// narrative time: the last day mentioned earlier in the paragraph
+	var last *domain.DateMention
+	for i := range d.doc.Dates {
+		m := &d.doc.Dates[i]
+		if m.End > s.Start {
+			break
+		}
+		if m.Precision != domain.PrecisionDay {
+			continue
+		}
+		if p := d.paraOf(m.Start); p == d.para[si] {
+			last = m
+		}
+	}
+	if last != nil && setDate(ev, last.Value) {
+		return
+	}
+	if d.pub != "" {
+		ev.Date = domain.Str(d.pub)
+		ev.TimePrecision = 2
+	}
+}
+
+// paraOf returns the paragraph index of a text offset.
+func (d *docContext) paraOf(p int) int {
+	for i := len(d.sents) - 1; i >= 0; i-- {
+		if d.sents[i].Start <= p {
+			return d.para[i]
+		}
+	}
+	return 0
+}
+
+// setDate writes a DateMention value into an event on ACLED's precision
+// scale; false when the value cannot be read.
+func setDate(ev *domain.Event, v string) bool {
+	first, second, isRange := strings.Cut(v, "/")
+	switch {
+	case isRange:
+		a, err1 := time.Parse("2006-01-02", first)
+		b, err2 := time.Parse("2006-01-02", second)
+		if err1 != nil || err2 != nil {
+			return false
+		}
+		ev.Date, ev.DateEnd = domain.Str(first), domain.Str(second)
+		ev.TimePrecision = 2
+		if b.Sub(a) > 7*24*time.Hour {
+			ev.TimePrecision = 3
+		}
+		if first == second {
+			ev.DateEnd, ev.TimePrecision = nil, 1
+		}
+	case len(v) == 10:
+		if _, err := time.Parse("2006-01-02", v); err != nil {
+			return false
+		}
+		ev.Date, ev.TimePrecision = domain.Str(v), 1
+	case len(v) == 7 || len(v) == 4:
+		ev.Date, ev.TimePrecision = domain.Str(v), 3
+	default:
+		return false
+	}
+	return true
+}
