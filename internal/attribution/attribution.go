@@ -79,8 +79,12 @@ func New(k *kb.KB) (*Attributor, error) {
 // medium ("carried by SANA"), the carrier.
 type Frame struct {
 	Start, End int
-	Claimant   string
-	Carrier    string
+	// Cue is the offset of the reporting word ("said", "according").
+	Cue      int
+	Claimant string
+	// Person says the claimant is a person (not a body or a medium).
+	Person  bool
+	Carrier string
 }
 
 // region is a stretch of text asserted by one claimant.
@@ -148,6 +152,12 @@ func (a *Attributor) Clean(phrase string) string {
 type speakerState struct {
 	person, other, any string
 	sent               int // index of the sentence that named the last speaker
+	personSent         int // and of the last person speaker
+	// mentioned is the last person the text named, speaker or not, and
+	// the sentence where it was named
+	mentioned     string
+	mentionedSent int
+	cur           int // the sentence being read
 }
 
 func (st *speakerState) set(name string, person bool, sent int) {
@@ -155,7 +165,7 @@ func (st *speakerState) set(name string, person bool, sent int) {
 		return
 	}
 	if person {
-		st.person = name
+		st.person, st.personSent = name, sent
 	} else {
 		st.other = name
 	}
@@ -196,9 +206,16 @@ func (a *Attributor) Attribute(text string, sents []domain.Span, ents []domain.E
 		inQuote = endOpen
 		hedges := a.findHedges(ws)
 		sentEnts := entsIn(ents, s.Start, s.End)
-		segs := a.analyse(text, s, ws, quotes, sentEnts, &st, si, voice)
+		st.cur = si
+		segs, frames := a.analyse(text, s, ws, quotes, sentEnts, &st, si, voice)
+		for _, e := range sentEnts {
+			if e.Type == domain.Person {
+				st.mentioned, st.mentionedSent = entName(e), si
+			}
+		}
 		opensWithQuote := startsInQuote || startsWithQuote(s.Text)
 		if len(segs) == 0 {
+			m.frames = append(m.frames, frames...)
 			ri := len(m.regions)
 			m.regions = append(m.regions, region{start: s.Start, end: s.End, claimant: voice, hedges: hedges})
 			switch {
@@ -233,10 +250,8 @@ func (a *Attributor) Attribute(text string, sents []domain.Span, ents []domain.E
 				start = s.Start
 			}
 			m.regions = append(m.regions, region{start: start, end: end, claimant: sg.claimant, hedges: hedges})
-			if sg.frame.End > sg.frame.Start {
-				m.frames = append(m.frames, sg.frame)
-			}
 		}
+		m.frames = append(m.frames, frames...)
 	}
 	if len(pending) > 0 {
 		flush(recent(len(sents)))
@@ -248,7 +263,6 @@ func (a *Attributor) Attribute(text string, sents []domain.Span, ents []domain.E
 type segment struct {
 	start    int
 	claimant string
-	frame    Frame
 }
 
 type cue struct {
@@ -257,8 +271,8 @@ type cue struct {
 }
 
 // analyse finds the reporting cues of one sentence and resolves their
-// speakers into segments; nil when the sentence has no cue.
-func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]int, ents []domain.Entity, st *speakerState, si int, voice string) []segment {
+// speakers into segments (nil when the sentence has no cue) and frames.
+func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]int, ents []domain.Entity, st *speakerState, si int, voice string) ([]segment, []Frame) {
 	var cues []cue
 	for i := 0; i < len(ws); {
 		if inSpans(quotes, ws[i].start) {
@@ -276,22 +290,26 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 		i += n
 	}
 	if len(cues) == 0 {
-		return nil
+		return nil, nil
 	}
 	carrier := a.carrier(text, s, ws, ents, st, voice)
 	var segs []segment
+	var frames []Frame
 	prevCueEnd := s.Start // where the previous cue ended
+	last := ""            // the claimant of the previous frame
 	for ci, c := range cues {
 		cs, ce := ws[c.wi].start, ws[c.wi+c.n-1].end
 		var sp speaker
 		var fs, fe int
+		inverted := false
 		switch c.kind {
 		case kindAccording:
 			wa, wb := cueObject(text, ce, s.End, quotes)
 			sp = a.resolve(text, wa, wb, ents, st, false)
 			fs, fe = cs, wb
 		case kindParticiple:
-			if len(segs) > 0 {
+			if last != "" {
+				frames = append(frames, Frame{Start: cs, End: ce, Cue: cs, Claimant: last, Carrier: carrier})
 				continue // ", adding that": the speaker of the frame before
 			}
 			sp = a.resolveSubject(text, s.Start, cs, ents, st, quotes)
@@ -309,6 +327,9 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 				// nothing before the cue in its clause
 				if ci > 0 && !precededByQuote(text, s.Start, cs) {
 					prevCueEnd = ce
+					if last != "" {
+						frames = append(frames, Frame{Start: cs, End: ce, Cue: cs, Claimant: last, Carrier: carrier})
+					}
 					continue // "... and said": the same speaker
 				}
 				if !precededByQuote(text, s.Start, cs) && !precededByComma(text, s.Start, cs) {
@@ -317,9 +338,13 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 				ia, ib := cueObject(text, ce, s.End, quotes)
 				sp = a.resolve(text, ia, ib, ents, st, true)
 				fs, fe = cs, ib
+				inverted = true
 			} else {
 				sp = a.resolve(text, wa, cs, ents, st, false)
 				fs, fe = wa, ce
+				if sp.start > fs {
+					fs = sp.start
+				}
 			}
 		}
 		prevCueEnd = ce
@@ -333,23 +358,55 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 		if !sp.pronoun && !sp.voice {
 			st.set(name, sp.person, si)
 		}
-		if len(segs) > 0 && segs[len(segs)-1].claimant == name {
-			continue
+		frames = append(frames, Frame{Start: fs, End: fe, Cue: cs, Claimant: name, Person: sp.person, Carrier: carrier})
+		last = name
+		if len(segs) == 0 || segs[len(segs)-1].claimant != name {
+			start := fs
+			if c.kind == kindAccording || start > cs || len(segs) == 0 {
+				start = s.Start
+			}
+			segs = append(segs, segment{start: start, claimant: name})
 		}
-		start := fs
-		if c.kind == kindAccording || start > cs {
-			start = s.Start
-		}
-		segs = append(segs, segment{start: start, claimant: name,
-			frame: Frame{Start: fs, End: fe, Claimant: name, Carrier: carrier}})
 		if len(sp.others) > 0 {
 			segs = append(segs, a.respectively(text, ce, s.End, ws, sp.others)...)
 		}
+		// "'...,' he said after a meeting": what follows the frame is the
+		// article's own narration
+		if ci == len(cues)-1 && c.kind == kindVerb && !blank(text[s.Start:fs]) {
+			tail := fe
+			if !inverted {
+				tail = ce
+			}
+			if trailingNarration(text, tail, s.End) && name != voice {
+				segs = append(segs, segment{start: tail, claimant: voice})
+			}
+		}
 	}
-	if len(segs) > 0 {
-		segs[0].start = s.Start
+	return segs, frames
+}
+
+// trailingNarration says whether text[from:to], what follows a frame,
+// is an adjunct of the narration (", after ...", "at a press
+// conference") rather than reported content ("... that ...").
+func trailingNarration(text string, from, to int) bool {
+	rest := strings.TrimSpace(text[from:to])
+	if blank(rest) {
+		return false
 	}
-	return segs
+	ws := tokenize(text, from, to, nil)
+	for _, w := range ws {
+		if w.lw == "that" {
+			return false
+		}
+	}
+	if strings.HasPrefix(rest, ",") && len(ws) > 0 && ws[0].lw != "while" && ws[0].lw != "and" && ws[0].lw != "but" && ws[0].lw != "adding" && ws[0].lw != "saying" {
+		return true
+	}
+	switch ws[0].lw {
+	case "after", "before", "at", "on", "in", "during", "when", "while", "as", "following", "late", "early", "earlier", "later", "yesterday", "today":
+		return true
+	}
+	return false
 }
 
 // respectively splits "X and Y put the tolls at A and B, respectively"
@@ -417,11 +474,12 @@ func (a *Attributor) carrier(text string, s domain.Span, ws []word, ents []domai
 				continue
 			}
 			wa, wb := cueObject(text, ws[i+1].end, s.End, nil)
-			sp := a.resolve(text, wa, wb, ents, st, true)
-			if sp.voice {
-				return voice
+			// only a named medium: "state television and news agencies"
+			// is too vague to stand for a claimant
+			if sp := a.resolve(text, wa, wb, ents, st, true); sp.entity {
+				return sp.name
 			}
-			return sp.name
+			return ""
 		}
 	}
 	return ""

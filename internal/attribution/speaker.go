@@ -10,10 +10,12 @@ import (
 
 // speaker is a resolved speaker phrase.
 type speaker struct {
+	start   int // where the speaker phrase starts
 	name    string
 	person  bool
 	pronoun bool // resolved through the previous speakers: not a new name
 	voice   bool // an anonymous source: the article's voice carries it
+	entity  bool // named by an entity mention
 	others  []string
 }
 
@@ -185,6 +187,23 @@ func (a *Attributor) resolve(text string, wa, wb int, ents []domain.Entity, st *
 	if sa >= sb {
 		return speaker{}
 	}
+	sp := a.resolveSegment(text, sa, sb, ents, st, inverted)
+	for sa < sb && (text[sa] == ' ' || text[sa] == '\t' || text[sa] == '\n') {
+		sa++
+	}
+	sp.start = sa
+	return sp
+}
+
+// roleHeads end definite descriptions that refer back to a speaker ("the
+// top diplomat", "the ministry").
+var roleHeads = map[string]bool{"diplomat": true, "minister": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "official": true, "officials": true, "envoy": true, "president": true, "leader": true,
+	"general": true, "commander": true, "source": true, "statement": true, "ministry": true, "agency": true,
+	"chief": true, "head": true, "secretary": true, "ambassador": true, "premier": true, "monitor": true,
+	"group": true, "observatory": true, "report": true, "communique": true, "spokesmen": true}
+
+func (a *Attributor) resolveSegment(text string, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
 	// "a statement issued by X", "an estimate by X": X speaks
 	if i := strings.LastIndex(text[sa:sb], " by "); i >= 0 {
 		sa += i + 4
@@ -227,9 +246,14 @@ func (a *Attributor) resolve(text string, wa, wb int, ents []domain.Entity, st *
 				}
 			}
 		}
-		if determiner[ws[0].lw] && len(ws) <= 5 && st.any != "" {
+		if determiner[ws[0].lw] && len(ws) <= 5 && (roleHeads[ws[len(ws)-1].lw] || !capitalised(text, ws[1:])) {
 			if _, known := a.sources[joinWords(ws[1:])]; !known {
-				return speaker{name: st.any, pronoun: true}
+				if st.any != "" {
+					return speaker{name: st.any, pronoun: true}
+				}
+				if st.mentioned != "" && st.cur-st.mentionedSent <= 2 {
+					return speaker{name: st.mentioned, pronoun: true, person: true}
+				}
 			}
 		}
 	}
@@ -241,15 +265,39 @@ func (a *Attributor) resolve(text string, wa, wb int, ents []domain.Entity, st *
 	if v, ok := a.sources[key]; ok {
 		return speaker{name: v, voice: v == ""}
 	}
+	// "Reports on Thursday", "Sources close to the talks"
+	if v, ok := a.sources[ws[0].lw]; ok && v == "" && (len(ws) == 1 || adjunctStart[ws[1].lw] || !capitalised(text, ws[1:])) {
+		return speaker{voice: true}
+	}
+	if len(ws) > 1 {
+		if v, ok := a.sources[ws[0].lw+" "+ws[1].lw]; ok && v == "" {
+			return speaker{voice: true}
+		}
+	}
 	if i := strings.LastIndexByte(key, ' '); i >= 0 {
 		if v, ok := a.sources[key[i+1:]]; ok && v == "" && len(ws) <= 2 {
 			return speaker{voice: true}
 		}
 	}
-	if len(strings.Fields(phrase)) > 6 {
+	if len(strings.Fields(phrase)) > 8 {
 		return speaker{}
 	}
 	return speaker{name: phrase}
+}
+
+// adjunctStart opens a modifier after an anonymous source ("reports on
+// Thursday", "sources close to the talks").
+var adjunctStart = map[string]bool{"on": true, "in": true, "at": true, "from": true, "close": true,
+	"familiar": true, "with": true, "who": true, "quoted": true, "cited": true, "said": true}
+
+func capitalised(text string, ws []word) bool {
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(text[w.start:w.end])
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func names(ps []speaker) []string {
@@ -276,7 +324,11 @@ func (st *speakerState) pronoun(p string) speaker {
 	person := false
 	switch p {
 	case "he", "she":
+		// the later of the last person who spoke and the last named
 		name, person = st.person, true
+		if st.mentioned != "" && (name == "" || st.mentionedSent > st.personSent) {
+			name = st.mentioned
+		}
 		if name == "" {
 			name, person = st.any, false
 		}
@@ -346,7 +398,7 @@ func (a *Attributor) pickEntity(ents []domain.Entity, inverted bool) (speaker, b
 			}
 		}
 		if best >= 0 {
-			return speaker{name: entName(ents[best]), person: want == domain.Person}, true
+			return speaker{name: entName(ents[best]), person: want == domain.Person, entity: true}, true
 		}
 	}
 	return speaker{}, false
@@ -398,7 +450,7 @@ func (a *Attributor) country(e domain.Entity) string {
 // (", saying ..."): its first named actor outside quotations.
 func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Entity, st *speakerState, quotes [][2]int) speaker {
 	var place string
-	for _, e := range ents {
+	for i, e := range ents {
 		if e.Start >= to {
 			break
 		}
@@ -407,9 +459,14 @@ func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Ent
 		}
 		switch e.Type {
 		case domain.Person:
-			return speaker{name: entName(e), person: true}
+			return speaker{name: entName(e), person: true, entity: true}
 		case domain.Organization, domain.ArmedGroup:
-			return speaker{name: entName(e)}
+			// "United Nations Secretary General Ban Ki-moon": the person
+			// the title leads to speaks
+			if i+1 < len(ents) && ents[i+1].Type == domain.Person && ents[i+1].Start < to && titleGap(text[e.End:ents[i+1].Start]) {
+				return speaker{name: entName(ents[i+1]), person: true, entity: true}
+			}
+			return speaker{name: entName(e), entity: true}
 		case domain.Place:
 			if c := a.country(e); c != "" && place == "" {
 				place = "Government of " + c
@@ -426,11 +483,27 @@ func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Ent
 	return speaker{}
 }
 
+// titleGap says whether the words between an organisation and a person
+// are a title ("Secretary General", "spokesman").
+func titleGap(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !roleHeads[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
 // cleanPhrase turns a speaker phrase without an entity into a claimant
 // name: determiners and adverbs dropped, "Syria's" made "Syrian",
 // "state-run" made "state".
 func (a *Attributor) cleanPhrase(text string, ws []word) string {
-	for len(ws) > 0 && (determiner[ws[0].lw] || adverbs[ws[0].lw]) {
+	for len(ws) > 0 && (determiner[ws[0].lw] || adverbs[ws[0].lw] || ws[0].lw == "so-called") {
 		ws = ws[1:]
 	}
 	for len(ws) > 0 && adverbs[ws[len(ws)-1].lw] {
@@ -460,4 +533,3 @@ func (a *Attributor) cleanPhrase(text string, ws []word) string {
 	}
 	return b.String()
 }
-

@@ -14,8 +14,14 @@ type word struct {
 	lw         string
 }
 
-// tokenize appends the words of text[a:b] to buf.
+// tokenize appends the words of text[a:b] to buf. The lower-case forms
+// of ASCII words share one lowered copy of text[a:b], so a sentence costs
+// one allocation, not one per capitalised word.
 func tokenize(text string, a, b int, buf []word) []word {
+	lowered := ""
+	if hasUpperASCII(text[a:b]) {
+		lowered = lowerASCII(text[a:b])
+	}
 	i := a
 	for i < b {
 		r, n := rune(text[i]), 1
@@ -38,11 +44,12 @@ func tokenize(text string, a, b int, buf []word) []word {
 				j += n2
 				continue
 			}
-			// inner hyphen or apostrophe followed by a letter or digit
-			if r2 == '-' || r2 == '\'' || r2 == '’' {
+			// inner hyphen or apostrophe followed by a letter or digit,
+			// or a digit group separator ("8,000", "3.5")
+			if r2 == '-' || r2 == '\'' || r2 == '’' || (r2 == ',' || r2 == '.') && j > i && isDigitByte(text[j-1]) {
 				if j+n2 < b {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2 : b])
-					if isWordRune(r3) {
+					if isWordRune(r3) && (r2 != ',' && r2 != '.' || r3 >= '0' && r3 <= '9') {
 						ascii = ascii && r2 < utf8.RuneSelf
 						j += n2
 						continue
@@ -51,10 +58,39 @@ func tokenize(text string, a, b int, buf []word) []word {
 			}
 			break
 		}
-		buf = append(buf, word{start: i, end: j, lw: lowerWord(text[i:j], ascii)})
+		var lw string
+		switch {
+		case !ascii:
+			lw = strings.ReplaceAll(strings.ToLower(text[i:j]), "’", "'")
+		case lowered != "":
+			lw = lowered[i-a : j-a]
+		default:
+			lw = text[i:j]
+		}
+		buf = append(buf, word{start: i, end: j, lw: lw})
 		i = j
 	}
 	return buf
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII folds ASCII letters only, keeping byte offsets.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isWordRune(r rune) bool {
@@ -64,17 +100,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func lowerWord(s string, ascii bool) string {
-	if !ascii {
-		return strings.ReplaceAll(strings.ToLower(s), "’", "'")
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
 
 // splitWords turns a lexicon term into its lower-case words, tokenized as
 // text is.
@@ -134,3 +159,6 @@ func (p *phraseSet[T]) match(ws []word, i int) (val T, n int) {
 	}
 	return val, 0
 }
+
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -76,7 +76,7 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 
 	lines := splitLines(r.Body, r.Format == reader.FormatText)
 	for i := range lines {
-		c.classify(&lines[i], learned, monthFirst)
+		c.classify(&lines[i], learned, monthFirst, r.Format != reader.FormatText)
 	}
 
 	// A credit on its own line makes the line above it a caption.
@@ -268,17 +268,23 @@ func startsLower(s string) bool {
 var (
 	bylinePat  = regexp.MustCompile(`^(?i:by|written by|words by|story by|reported by|report by|author:?)\s+\p{Lu}`)
 	bylineStem = regexp.MustCompile(`^(?i:by|written by|words by|story by|reported by|report by|author:?)\s+`)
-	// subjectFirst is a caption sentence's usual start: a noun phrase,
-	// not "On Monday," or "In a statement,".
-	notCaptionStart = regexp.MustCompile(`^(?i:on|in|at|after|before|during|since|when|while|as|but|and|however|meanwhile|earlier|later|last|this|the\s+\w+\s+said)\b`)
-	reportingVerb   = regexp.MustCompile(`(?i)\b(?:said|says|say|told|tells|according to|announced|reported|reports|claimed|claims|added|stated|quoted|warned|accused|denied)\b`)
+	// notCaptionStart: a caption starts with its subject, not with
+	// "On Monday," or "In a statement,".
+	notCaptionStart = map[string]bool{"on": true, "in": true, "at": true, "after": true, "before": true, "during": true,
+		"since": true, "when": true, "while": true, "as": true, "but": true, "and": true, "however": true,
+		"meanwhile": true, "earlier": true, "later": true, "last": true, "this": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
+	// reportingWords mark a reported sentence, which a caption is not.
+	reportingWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true,
+		"announced": true, "reported": true, "reports": true, "claimed": true, "claims": true, "added": true,
+		"stated": true, "quoted": true, "warned": true, "accused": true, "denied": true, "according": true}
 	fullDate        = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b`)
+	readingTime     = regexp.MustCompile(`(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|watch|listen)$`)
 	breadcrumbSep   = regexp.MustCompile(`\s(?:/|>|»|›|\||•|·|::)\s`)
 	capsColonWords  = map[string]bool{"UPDATE": true, "UPDATED": true, "BREAKING": true, "WATCH": true, "LIVE": true, "EXCLUSIVE": true, "ANALYSIS": true, "OPINION": true, "EDITORIAL": true, "VIDEO": true, "PHOTOS": true, "READ": true, "NOTE": true, "EDITOR'S NOTE": true, "FILE": true, "UPDATE 1": true, "UPDATE 2": true, "CORRECTION": true, "FACTBOX": true, "EXPLAINER": true, "INTERVIEW": true}
 )
 
 // classify decides what one line is from the line alone.
-func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst bool) {
+func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extracted bool) {
 	lx := c.lx
 	l.kind = kChrome
 	if l.key == "" || !hasAlnum(l.text) {
@@ -291,21 +297,23 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst bool) {
 	if lx.chromeLine[l.key] {
 		return
 	}
-	if d, k, ok := parseDateLine(l.text, monthFirst); ok {
-		l.kind, l.date, l.dateKind = kDate, d, k
-		return
+	if len(l.text) <= 80 && hasYear(l.text) {
+		if d, k, ok := parseDateLine(l.text, monthFirst); ok {
+			l.kind, l.date, l.dateKind = kDate, d, k
+			return
+		}
 	}
 	if o := lx.outletByName[l.key]; o != nil && o.kind != "agency" {
 		l.kind, l.outlet = kOutlet, o
 		return
 	}
-	if l.words <= 8 && len(l.text) < 80 {
+	if l.words <= 8 && len(l.text) < 80 && (lx.agencyLast[lastWord(l.text)] || strings.HasSuffix(l.key, "agencies")) {
 		if m := lx.wireLine.FindStringSubmatch(l.text); m != nil {
 			l.kind, l.wire = kWire, lx.wireByName[normKey(m[1])]
 			return
 		}
 	}
-	if l.words <= 10 && lx.creditOnly.MatchString(l.text) {
+	if l.words <= 10 && lx.mayEndWithCredit(l.text) && lx.creditOnly.MatchString(l.text) {
 		l.kind = kCredit
 		return
 	}
@@ -316,19 +324,12 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst bool) {
 	if learned[l.key] && (l.words <= 5 || capRatio(l.text) >= 0.75 || lastRune(l.text) == ':') {
 		return
 	}
-	for _, p := range lx.chromePrefix {
-		if l.words <= p.maxWords && strings.HasPrefix(l.key, p.text) && boundaryAfter(l.key, len(p.text)) {
-			return
-		}
-	}
-	for _, p := range lx.chromeHas {
-		if l.words <= p.maxWords && strings.Contains(l.key, p.text) {
-			return
-		}
+	if lx.chromePhrase(l.key, l.words) {
+		return
 	}
 	if l.words <= 60 {
 		tail := tailOf(l.text, 160)
-		if loc := lx.creditEnd.FindStringIndex(tail); loc != nil && wordCount(tail[:loc[0]]) >= 3 {
+		if at := lx.creditStart(tail); at >= 0 && wordCount(tail[:at]) >= 3 {
 			l.kind = kCaption
 			return
 		}
@@ -339,11 +340,11 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst bool) {
 			}
 		}
 	}
-	if isLinkLine(l.text) || isIDLine(l.text) || isBreadcrumb(l.text) {
+	if l.words <= 12 && (isLinkLine(l.text) || isIDLine(l.text) || l.words <= 4 && readingTime.MatchString(l.key)) || isBreadcrumb(l.text) {
 		return
 	}
 	// A wire credit closing a paragraph: strip it, remember the agency.
-	if tail := tailOf(l.text, 80); strings.ContainsAny(tail, "-–—(/") {
+	if tail := tailOf(l.text, 80); lx.agencyLast[lastWord(tail)] {
 		if m := lx.wireEnd.FindStringSubmatchIndex(tail); m != nil {
 			rest := strings.TrimSpace(l.text[:len(l.text)-len(tail)+m[0]])
 			if endsSentence(rest) && wordCount(rest) >= 3 {
@@ -357,7 +358,10 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst bool) {
 	switch {
 	case endsSentence(l.text) && l.words >= 3,
 		lastRune(l.text) == ':' && l.words >= 8,
-		l.words >= 20 && capRatio(l.text) < 0.6:
+		l.words >= 20 && capRatio(l.text) < 0.6,
+		// An extractor already chose this text as the article: a long
+		// sentence-case line without its full stop is still prose.
+		extracted && l.words >= 12 && capRatio(l.text) < 0.5:
 		l.kind = kBody
 		if c.isPhotoDescription(l) {
 			l.kind = kCaption
@@ -392,33 +396,31 @@ func tailOf(s string, n int) string {
 // tense description ("Syrian troops patrol ...") with a full date and no
 // reporting verb.
 func (c *Cleaner) isPhotoDescription(l *line) bool {
-	if l.words > 60 || l.words < 6 || !fullDate.MatchString(l.text) {
+	if l.words > 60 || l.words < 6 || !hasYear(l.text) || strings.ContainsAny(l.text, `"“”`) {
 		return false
 	}
-	if notCaptionStart.MatchString(l.text) || reportingVerb.MatchString(l.text) {
+	ws := strings.Fields(strings.ToLower(l.text))
+	if notCaptionStart[strings.Trim(ws[0], ",")] {
 		return false
 	}
-	if strings.ContainsAny(l.text, `"“”`) {
-		return false
-	}
-	ws := strings.Fields(strings.ToLower(straight.Replace(l.text)))
-	if len(ws) > 14 {
-		ws = ws[:14]
-	}
+	verb := false
 	for i, w := range ws {
-		w = strings.Trim(w, `,.;:'()`)
-		if c.lx.captionVerbs[w] && i > 0 {
-			return true
+		w = strings.Trim(w, `,.;:'’()`)
+		if reportingWords[w] || i+1 < len(ws) && w == "according" {
+			return false
 		}
-		if i+1 < len(ws) && i > 0 && c.lx.captionVerbs[w+" "+strings.Trim(ws[i+1], `,.;:'()`)] {
-			return true
+		if i > 0 && i < 14 && !verb {
+			verb = c.lx.captionVerbs[w] || i+1 < len(ws) && c.lx.captionVerbs[w+" "+strings.Trim(ws[i+1], `,.;:'’()`)]
 		}
 	}
-	return false
+	return verb && fullDate.MatchString(l.text)
 }
 
 // isLinkLine: every word is a URL, domain, address or handle.
 func isLinkLine(s string) bool {
+	if !strings.ContainsAny(s, ".@") {
+		return false
+	}
 	ws := strings.Fields(s)
 	if len(ws) == 0 || len(ws) > 12 {
 		return false
@@ -434,6 +436,9 @@ func isLinkLine(s string) bool {
 
 // isIDLine: a lone machine identifier (UUID, hash).
 func isIDLine(s string) bool {
+	if len(s) < 12 || strings.Count(s, " ") > 1 {
+		return false
+	}
 	ws := strings.Fields(s)
 	return len(ws) <= 2 && len(ws) > 0 && isIDToken(strings.Trim(ws[0], "#[]()"))
 }
@@ -443,6 +448,9 @@ func isIDLine(s string) bool {
 func isBreadcrumb(s string) bool {
 	if endsSentence(s) {
 		return false
+	}
+	if !strings.ContainsAny(s, "/>|»›•·:") {
+		return gluedWords(s) >= 2 && wordCount(s) <= 12
 	}
 	if seps := breadcrumbSep.FindAllStringIndex(s, -1); len(seps) >= 1 {
 		parts := breadcrumbSep.Split(s, -1)
@@ -493,7 +501,7 @@ func pickHeadline(lines []line, firstBody int) int {
 		if strings.HasPrefix(l.text, "(") && strings.HasSuffix(l.text, ")") {
 			score -= 3
 		}
-		if score >= bestScore && score > -1 {
+		if score >= bestScore {
 			best, bestScore = i, score
 		}
 	}
@@ -570,4 +578,96 @@ func (lx *lexicons) bylineWire(b string) string {
 // bylineName is the byline without "By" and without a trailing agency.
 func bylineName(b string) string {
 	return strings.TrimSpace(bylineStem.ReplaceAllString(b, ""))
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYear reports a four-digit run starting 19 or 20, the cheap
+// precondition of a full date.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigitByte(s[i+2]) && isDigitByte(s[i+3]) &&
+			(i == 0 || !isDigitByte(s[i-1])) && (i+4 == len(s) || !isDigitByte(s[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// lastWord is the last space-separated token of s, lower-cased, with the
+// punctuation around credits trimmed.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " .)/]")
+	if i := strings.LastIndexAny(s, " (/-–—"); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.ToLower(strings.Trim(s, "(/-–—"))
+}
+
+// mayEndWithCredit is the cheap test run before the photo-credit pattern:
+// a credit ends with ")" or an agency, or names itself a photo.
+func (lx *lexicons) mayEndWithCredit(tail string) bool {
+	t := strings.TrimRight(tail, " .")
+	if strings.HasSuffix(t, ")") || lx.agencyLast[lastWord(t)] {
+		return true
+	}
+	for _, w := range [...]string{"hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE", "redit", "REDIT", "etty"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditStart returns where a photo credit closing tail begins, or -1. The
+// end-anchored credit pattern is tried only from the few places a credit
+// can start (an opening parenthesis, a dash or bar, a credit word, the
+// name before a slash), which keeps it off the length of the line.
+func (lx *lexicons) creditStart(tail string) int {
+	if !lx.mayEndWithCredit(tail) {
+		return -1
+	}
+	var cands []int
+	add := func(i int) {
+		if i >= 0 {
+			cands = append(cands, i)
+		}
+	}
+	add(strings.LastIndexByte(tail, '('))
+	for _, sep := range [...]string{" - ", " – ", " — ", " | ", ". ", ") ", "” ", "\" "} {
+		add(strings.LastIndex(tail, sep))
+	}
+	for _, w := range [...]string{"Photo", "PHOTO", "photo", "Picture", "Image", "Credit", "File photo"} {
+		// a credit word opens a credit only at the start of the line or
+		// after a sentence: "a photo by Reuters" in prose is no credit
+		if i := strings.LastIndex(tail, w); i == 0 {
+			add(i)
+		} else if i > 0 && strings.ContainsRune(".!?)”\"-–—|", lastRune(strings.TrimRight(tail[:i], " "))) {
+			add(i)
+		}
+	}
+	if i := strings.LastIndexByte(tail, '/'); i > 0 {
+		// back over "Firstname Lastname" or an agency before the slash
+		j := strings.LastIndexByte(strings.TrimRight(tail[:i], " "), ' ')
+		add(j)
+		if j > 0 {
+			add(strings.LastIndexByte(tail[:j], ' '))
+		}
+	}
+	best := -1
+	for _, i := range cands {
+		if (best < 0 || i < best) && lx.creditAt.MatchString(tail[i:]) {
+			best = i
+		}
+	}
+	return best
 }

@@ -30,10 +30,11 @@ var filler = map[string]bool{
 
 var (
 	isoDate   = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*`)
-	clockTime = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{1,2}(?::\d{2})?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d{2})?\)?)?|[+-]\d{2}:?\d{2}\b`)
+	clockTime = regexp.MustCompile(`(?i)\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|cest|edt|est|ist|msk)\b|\b\d{1,2}(?::\d{1,2}(?::\d{2})?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d{2})?\)?)?|[+-]\d{2}:?\d{2}\b`)
 	// dateLabel is what precedes a date on a page's date line; the group
 	// tells a publication date from a later update.
 	dateLabel = regexp.MustCompile(`(?i)^(?:(published|posted|first published|publication date|date published|released|created|date|dated|issued)|(updated?|last updated|last modified|modified|edited))(?:\s+(?:on|at))?\s*[:\-–—]?\s*`)
+	dateSeps  = strings.NewReplacer("(", " ", ")", " ", "–", " ", "—", " ", ":", " ")
 	numSep    = regexp.MustCompile(`[,/.\-|·•_]+`)
 )
 
@@ -67,8 +68,26 @@ func parseDateLine(s string, monthFirst bool) (date string, kind dateLabelKind, 
 	if d, ok := parseDate(s, monthFirst); ok {
 		return d, kind, true
 	}
+	// "5 Oct 2016 5 Oct 2016" (a date shown twice by the copy), and date
+	// lines with more after a separator ("October 5, 2016 | Updated 2 hours ago").
+	if ws := strings.Fields(s); len(ws)%2 == 0 && len(ws) >= 4 && strings.Join(ws[:len(ws)/2], " ") == strings.Join(ws[len(ws)/2:], " ") {
+		if d, ok := parseDate(strings.Join(ws[:len(ws)/2], " "), monthFirst); ok {
+			return d, kind, true
+		}
+	}
+	if m := dateSplit.FindStringIndex(s); m != nil && m[0] > 0 {
+		if d, k, ok := parseDateLine(s[:m[0]], monthFirst); ok {
+			if k == labelNone {
+				k = kind
+			}
+			return d, k, true
+		}
+	}
 	return "", labelNone, false
 }
+
+// dateSplit is where a date line goes on with something else.
+var dateSplit = regexp.MustCompile(`(?i)\s+(?:\||·|•|/|-|–|—)\s+|\s+(?:updated?|last updated|modified)`)
 
 // parseDate reads a date given alone, as metadata gives it (RFC 3339,
 // RFC 1123, "2016-12-09 11:00:00", "December 9, 2016") or as a date line
@@ -80,7 +99,7 @@ func parseDate(s string, monthFirst bool) (string, bool) {
 		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
 	t := clockTime.ReplaceAllString(strings.ToLower(s), " ")
-	t = strings.NewReplacer("(", " ", ")", " ", "–", " ", "—", " ", ":", " ").Replace(t)
+	t = dateSeps.Replace(t)
 	t = numSep.ReplaceAllString(t, " ")
 	var nums []string
 	month := 0

@@ -26,15 +26,21 @@ type lexicons struct {
 
 	chromeLine   map[string]bool
 	chromeStop   map[string]bool
-	chromePrefix []phrase
-	chromeHas    []phrase
 
 	captionVerbs  map[string]bool // one or two words
+	// agencyLast holds the last words of agency and credit names,
+	// lower-cased: a line can end with a credit only if it ends so.
+	agencyLast map[string]bool
 	captionPrefix []string
 
-	// creditEnd matches a photo credit at the end of a line; creditOnly a
-	// line that is nothing but a credit.
-	creditEnd, creditOnly *regexp.Regexp
+	// creditAt matches a photo credit running to the end of the text it
+	// is given; creditOnly a line that is nothing but a credit.
+	creditAt, creditOnly *regexp.Regexp
+	// chromeByWord indexes the prefix and contains phrases by first word.
+	chromeByWord map[string][]chromePhrase
+	// longPhrases are those allowed in lines of more than 20 words.
+	longPhrases    []chromePhrase
+	maxPhraseWords int
 	// wireEnd matches a wire credit closing the last paragraph (" - AFP").
 	wireEnd *regexp.Regexp
 	// wireLine matches a lone credit line ("AFP", "Source: Reuters").
@@ -48,6 +54,44 @@ type phrase struct {
 	maxWords int
 }
 
+type chromePhrase struct {
+	phrase
+	prefixOnly bool
+}
+
+// chromePhrase reports a prefix or contains phrase of chrome.tsv in key,
+// looking phrases up by the word they start with.
+func (lx *lexicons) chromePhrase(key string, words int) bool {
+	if words > lx.maxPhraseWords {
+		return false
+	}
+	if words > 20 {
+		// Long lines: only the few phrases allowed in long lines.
+		for _, p := range lx.longPhrases {
+			if words <= p.maxWords && strings.Contains(key, p.text) && (!p.prefixOnly || strings.HasPrefix(key, p.text)) {
+				return true
+			}
+		}
+		return false
+	}
+	start := 0
+	for start < len(key) {
+		end := strings.IndexByte(key[start:], ' ')
+		if end < 0 {
+			end = len(key)
+		} else {
+			end += start
+		}
+		for _, p := range lx.chromeByWord[key[start:end]] {
+			if words <= p.maxWords && (!p.prefixOnly || start == 0) && strings.HasPrefix(key[start:], p.text) && boundaryAfter(key, start+len(p.text)) {
+				return true
+			}
+		}
+		start = end + 1
+	}
+	return false
+}
+
 func loadLexicons(k *kb.KB) (*lexicons, error) {
 	lx := &lexicons{
 		outletByName:   map[string]*outletInfo{},
@@ -56,6 +100,8 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 		chromeLine:     map[string]bool{},
 		chromeStop:     map[string]bool{},
 		captionVerbs:   map[string]bool{},
+		agencyLast:     map[string]bool{},
+		chromeByWord:   map[string][]chromePhrase{},
 	}
 	if k == nil {
 		return nil, fmt.Errorf("cleaning: no knowledge base")
@@ -94,10 +140,19 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 			lx.chromeLine[key] = true
 		case "stop":
 			lx.chromeStop[key] = true
-		case "prefix":
-			lx.chromePrefix = append(lx.chromePrefix, phrase{key, max})
-		case "contains":
-			lx.chromeHas = append(lx.chromeHas, phrase{key, max})
+		case "prefix", "contains":
+			first := key
+			if i := strings.IndexByte(key, ' '); i > 0 {
+				first = key[:i]
+			}
+			cp := chromePhrase{phrase{key, max}, t.Field(0) == "prefix"}
+			lx.chromeByWord[first] = append(lx.chromeByWord[first], cp)
+			if max > 20 {
+				lx.longPhrases = append(lx.longPhrases, cp)
+			}
+			if max > lx.maxPhraseWords {
+				lx.maxPhraseWords = max
+			}
 		default:
 			return nil, fmt.Errorf("%s line %d: unknown match %q", t.File, t.Line, t.Field(0))
 		}
@@ -117,8 +172,14 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 			return nil, fmt.Errorf("%s line %d: unknown kind %q", t.File, t.Line, t.Field(0))
 		}
 	}
+	for _, a := range append(append(agencies, picAgencies...), creditWords...) {
+		ws := strings.Fields(strings.ToLower(a))
+		if len(ws) > 0 {
+			lx.agencyLast[strings.Trim(ws[len(ws)-1], "()/.-")] = true
+		}
+	}
 	var err error
-	if lx.creditEnd, lx.creditOnly, err = creditPatterns(creditWords, append(picAgencies, agencies...)); err != nil {
+	if lx.creditAt, lx.creditOnly, err = creditPatterns(creditWords, append(picAgencies, agencies...)); err != nil {
 		return nil, err
 	}
 	ag := alternation(agencies)
@@ -191,7 +252,7 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 	cw := alternation(words)
 	ag := alternation(agencies)
 	name := `[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{Lu}][\p{L}.'’\-]*){0,3}`
-	who := `(?:` + ag + `|` + name + `)(?:\s*[/|]\s*(?:` + ag + `|` + name + `))*`
+	who := `(?:` + ag + `|` + name + `)(?:\s*[/|]\s*(?:` + ag + `|` + name + `))*(?:\s+via\s+Getty\s+Images)?`
 	photographer := `[\p{Lu}][\p{L}'’\-]+\s+[\p{Lu}][\p{L}'’\-]+`
 	parts := []string{
 		// (Photo by AFP) (Photos: Reuters) (File photo/AP)
@@ -207,13 +268,15 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 		`(?:^|\s)` + photographer + `\s*/\s*` + ag + `(?:\s+via\s+Getty\s+Images)?`,
 	}
 	tail := `\s*[.]?\s*$`
-	end, err = regexp.Compile(`(?:` + strings.Join(parts, "|") + `)` + tail)
+	end, err = regexp.Compile(`^\s*(?:` + strings.Join(parts, "|") + `)` + tail)
 	if err != nil {
 		return nil, nil, fmt.Errorf("photo credit pattern: %w", err)
 	}
 	onlyParts := append([]string{
 		`(?:` + ag + `)(?:\s*/\s*(?:` + ag + `|` + name + `))*\s+(?i:` + cw + `)`,
 		`(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)?\s*` + who,
+		// AP Photo/Hussein Malla
+		`(?:` + ag + `)\s*/\s*` + name,
 	}, parts...)
 	only, err = regexp.Compile(`^[-–—|\s]*(?:` + strings.Join(onlyParts, "|") + `)` + tail)
 	if err != nil {
@@ -235,8 +298,12 @@ func datelinePattern(ag string) string {
 	wire := `\(\s*(?P<wire>` + ag + `[^()]{0,30})\)`
 	dash := `\s*(?:[-–—]{1,3}|:)\s+`
 	// Outlets put their own initials where agencies put theirs: "(AST)".
-	house := `\(\s*\p{Lu}[\p{Lu}\p{L}.&/ ]{0,20}\)`
-	return `^(?:(?P<place>` + capsPlace + region + date + `)\s*(?:` + wire + `|` + house + `)?` +
+	house := `\(\s*\p{Lu}[\p{Lu}\p{L}\d.&/ ]{0,20}\)`
+	// TASS writes "MOSCOW, October 5. /TASS/." and SANA "Damascus, SANA -".
+	slashed := `\.?\s*/\s*(?P<wire>` + ag + `)\s*/\.?\s+`
+	bare := `,\s*(?P<wire>` + ag + `)`
+	return `^(?:(?:(?P<place>` + capsPlace + region + date + `)\s*(?:` + wire + `|` + house + `)?` +
 		`|(?P<place2>` + anyPlace + region + date + `)\s*` + wire +
-		`|` + wire + `)` + dash
+		`|(?P<place2>` + anyPlace + `)` + bare +
+		`|` + wire + `)` + dash + `|(?P<place2>` + anyPlace + region + date + `)` + slashed + `)`
 }

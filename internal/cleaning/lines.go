@@ -6,33 +6,114 @@ import (
 	"unicode/utf8"
 )
 
-// spaceLike are characters that render as a space; they become one, so
-// that offsets later stages compute stay simple.
-var spaceLike = strings.NewReplacer(
-	"\u00a0", " ", "\u2000", " ", "\u2001", " ", "\u2002", " ", "\u2003", " ",
-	"\u2004", " ", "\u2005", " ", "\u2006", " ", "\u2007", " ", "\u2008", " ",
-	"\u2009", " ", "\u200a", " ", "\u202f", " ", "\u205f", " ", "\u3000", " ",
-	"\t", " ", "\f", " ", "\v", " ", "\u2028", "\n", "\u2029", "\n",
-	"\u200b", "", "\ufeff", "", "\u00ad", "", "\u2060", "",
-)
+// spaceKind says what squash does with a rune: 1 a space, 2 drop it.
+// Characters that render as a space become one, so that offsets later
+// stages compute stay simple; invisible ones (zero-width space, soft
+// hyphen, byte order mark) go.
+func spaceKind(r rune) int {
+	switch r {
+	case ' ', '\t', '\f', '\v', '\r', '\n', 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0x2028, 0x2029:
+		return 1
+	case 0x200b, 0xfeff, 0xad, 0x2060:
+		return 2
+	}
+	if r >= 0x2000 && r <= 0x200a {
+		return 1
+	}
+	return 0
+}
 
-// squash collapses runs of white space inside a line.
+// squash collapses runs of white space inside a line and trims it.
 func squash(s string) string {
-	s = spaceLike.Replace(s)
-	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+	// Fast path: nothing to change.
+	changed := false
+	prevSpace := true
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < 0x80 {
+			if b == ' ' {
+				if prevSpace || i == len(s)-1 {
+					changed = true
+					break
+				}
+				prevSpace = true
+			} else if b < ' ' {
+				changed = true
+				break
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if spaceKind(r) != 0 {
+			changed = true
+			break
+		}
+		prevSpace = false
+		i += size
+	}
+	if !changed {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		switch spaceKind(r) {
+		case 1:
+			pending = b.Len() > 0
+		case 2:
+		default:
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // straight maps typographic quotes and dashes to ASCII for comparisons
 // only; Text keeps the original characters.
-var straight = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-", "…", "...")
+func straight(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '’', '‘', '‛', '′':
+			b.WriteByte('\'')
+		case '“', '”', '«', '»', '„':
+			b.WriteByte('"')
+		case '–', '—', '‒', '―', '−':
+			b.WriteByte('-')
+		case '…':
+			b.WriteString("...")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // normKey is the comparison form of a line or phrase: lower case, straight
 // quotes, single spaces, no punctuation at either end.
 func normKey(s string) string {
-	s = strings.ToLower(straight.Replace(squash(s)))
+	s = strings.ToLower(straight(squash(s)))
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || (unicode.IsPunct(r) && r != '(' && r != ')' && r != '©' && r != '+') || unicode.IsSymbol(r) && r != '©'
 	})
@@ -41,10 +122,22 @@ func normKey(s string) string {
 // wordCount counts space-separated tokens that hold a letter or digit.
 func wordCount(s string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		if hasAlnum(w) {
-			n++
+	in, alnum := false, false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' {
+			if in && alnum {
+				n++
+			}
+			in, alnum = false, false
+			continue
 		}
+		in = true
+		if !alnum && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
+			alnum = true
+		}
+	}
+	if in && alnum {
+		n++
 	}
 	return n
 }
@@ -174,6 +267,7 @@ var tlds = map[string]bool{
 	"ps": true, "tn": true, "ma": true, "dz": true, "kw": true, "bh": true, "om": true, "jp": true,
 	"kr": true, "sg": true, "my": true, "id": true, "ph": true, "au": true, "nz": true, "ca": true,
 	"ch": true, "it": true, "es": true, "nl": true, "se": true, "pl": true, "gov": true, "edu": true,
+	"africa": true, "asia": true, "online": true, "site": true, "press": true, "world": true, "global": true,
 }
 
 // domainOf returns the host of a URL or bare domain token, lower-cased and
@@ -188,7 +282,10 @@ func domainOf(w string) string {
 	}
 	lw = strings.TrimPrefix(lw, "www.")
 	parts := strings.Split(lw, ".")
-	if len(parts) < 2 || !tlds[parts[len(parts)-1]] {
+	if len(parts) < 2 {
+		return ""
+	}
+	if tld := parts[len(parts)-1]; !tlds[tld] && !(len(tld) == 2 && tld[0] >= 'a' && tld[1] >= 'a') {
 		return ""
 	}
 	for _, p := range parts {
@@ -205,6 +302,21 @@ func domainOf(w string) string {
 		return ""
 	}
 	return lw
+}
+
+// looksHost reports a bare host name ("www.example-news.example"), known
+// top-level domain or not: metadata fields hold one where a name belongs.
+func looksHost(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // isIDToken reports tokens that are machine identifiers: UUIDs, hashes,

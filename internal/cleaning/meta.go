@@ -87,14 +87,14 @@ func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line) string {
 	if meta != nil {
 		return meta.name
 	}
-	if s := squash(r.SiteName); s != "" && domainOf(s) == "" {
+	if s := squash(r.SiteName); s != "" && domainOf(s) == "" && !looksHost(s) {
 		return s
 	}
 	if o := c.textOutlet(r, lines); o != nil {
 		return o.name
 	}
-	if d := domainOf(r.SiteName); d != "" {
-		return d
+	if looksHost(r.SiteName) {
+		return hostOf(r.SiteName)
 	}
 	return hostOf(r.URL)
 }

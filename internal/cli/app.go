@@ -80,7 +80,8 @@ many, with who claims it and the exact words it came from.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.extractCmd(), a.ingestCmd(), a.docsCmd(), a.entitiesCmd(), a.eventsCmd(), a.incidentCmd(), a.kbCmd(), a.synthCmd())
+	root.AddCommand(a.extractCmd(), a.ingestCmd(), a.docsCmd(), a.entitiesCmd(), a.eventsCmd(), a.incidentCmd(), a.kbCmd(), a.synthCmd(), a.serveCmd(), a.tokenCmd(), a.reportCmd(), a.demoCmd(),
+		a.enqueueCmd(), a.workerCmd(), a.watchCmd())
 	return root
 }
 

@@ -3,25 +3,42 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/sitrep/sitrep/internal/domain"
+	"github.com/sitrep/sitrep/internal/postgres"
 	"github.com/sitrep/sitrep/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
 // store is what the commands need of a sitrep database. It is declared
-// here, by its consumer; internal/sqlite implements it.
+// here, by its consumer; internal/sqlite and internal/postgres both
+// implement all of it (internal/storetest holds them to one behaviour).
 type store interface {
 	PutDocuments(ctx context.Context, recs []domain.Record) ([]bool, error)
 	Documents(ctx context.Context, f domain.DocumentFilter) ([]domain.Record, error)
+	Document(ctx context.Context, id string) (domain.Record, error)
 	Incidents(ctx context.Context, f domain.IncidentFilter) ([]domain.Incident, int, error)
 	Incident(ctx context.Context, id string) (domain.Incident, error)
+	Search(ctx context.Context, query string, limit int) ([]domain.SearchHit, error)
+	Entities(ctx context.Context, typ string, limit int) ([]domain.EntityCount, error)
+	Outlets(ctx context.Context) ([]domain.OutletStat, error)
+	CreateToken(ctx context.Context, name string, now time.Time) (string, error)
+	CheckToken(ctx context.Context, tok string) (bool, error)
+	SchemaVersion(ctx context.Context) (int, error)
 	Close() error
 }
 
+// openStore opens the store --db (else $SITREP_DB, else ./sitrep.db)
+// names: a postgres:// or postgresql:// URL is a PostgreSQL database,
+// anything else a SQLite file.
 func (a *App) openStore(ctx context.Context, flag string) (store, error) {
-	return sqlite.Open(ctx, a.dbPath(flag))
+	loc := a.dbPath(flag)
+	if postgres.IsDSN(loc) {
+		return postgres.Open(ctx, loc)
+	}
+	return sqlite.Open(ctx, loc)
 }
 
 // ingestSummary counts what an ingest did.
@@ -65,7 +82,7 @@ committed in batches; what the summary reports as stored is on disk.`,
 			commit := func() error {
 				created, err := st.PutDocuments(ctx, pending)
 				if err != nil {
-					return fmt.Errorf("store %s: %w", a.dbPath(db), err)
+					return fmt.Errorf("store %s: %w", a.storeName(db), err)
 				}
 				for _, c := range created {
 					if c {

@@ -17,6 +17,10 @@ type actorMention struct {
 	class      actorClass
 	country    string
 	named      bool // an entity or a government, not a generic noun
+	// notDoer: a beneficiary ("to allow militants to leave"), a target
+	// ("rebel areas faced bombardment") or a modifier ("rebel-held
+	// areas"): never actor1
+	notDoer bool
 }
 
 // locative prepositions make a country or city a place, not an actor.
@@ -114,13 +118,70 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 			i += n
 			continue
 		}
-		m := actorMention{start: st, end: en, noun: a.name, class: a.class, country: x.adjCountry(ws, i)}
+		// "Hamas fighters", "Kremlin spokesman": the noun heads the name
+		if k := headOf(out, text, st); k >= 0 {
+			out[k].end = en
+			i += n
+			continue
+		}
 		// "the Syrian army" and "Syria's army" carry their country
+		m := actorMention{start: st, end: en, noun: a.name, class: a.class, country: x.adjCountry(ws, i)}
+		if m.class == classWeapon {
+			if m.country == "" {
+				i += n
+				continue // "40 drones": a weapon, not a party
+			}
+			m.class = classState
+		}
 		out = append(out, m)
 		i += n
 	}
 	sortMentions(out)
+	for k := range out {
+		m := &out[k]
+		wi := wordIndex(ws, m.start)
+		if wi > 0 && beneficiary[ws[wi-1].lw] || wi > 1 && beneficiary[ws[wi-2].lw] && !x.isNounWord(ws[wi-1].lw) {
+			m.notDoer = true
+		}
+		if wj := wordIndex(ws, m.end); wj < len(ws) && (placeNouns[ws[wj].lw] || targetVerbs[ws[wj].lw]) {
+			m.notDoer = true
+		}
+	}
 	return out
+}
+
+// beneficiary words precede a party that an event is for, not by.
+var beneficiary = map[string]bool{"to": true, "allow": true, "allowed": true, "allowing": true, "let": true,
+	"enable": true, "for": true, "against": true, "on": true, "targeting": true, "with": true}
+
+// placeNouns after an actor make it a modifier ("rebel areas").
+var placeNouns = map[string]bool{"areas": true, "area": true, "zones": true, "zone": true, "districts": true,
+	"district": true, "neighbourhoods": true, "neighborhoods": true, "positions": true, "position": true,
+	"territory": true, "enclave": true, "strongholds": true, "stronghold": true, "held": true, "quarters": true,
+	"gatherings": true, "bases": true, "base": true, "side": true}
+
+// targetVerbs after an actor make it the target ("rebels came under
+// fire", "the town faced bombardment").
+var targetVerbs = map[string]bool{"faced": true, "face": true, "facing": true, "suffered": true,
+	"endured": true, "came": true, "were": false}
+
+// isNounWord is false for words that may sit between "allow" and a
+// party ("allow the militants").
+func (x *Extractor) isNounWord(w string) bool {
+	return !determiner[w] && x.demonyms[w] == ""
+}
+
+var determiner = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "some": true}
+
+// headOf returns the named mention that ends just before st (one space
+// apart), or -1.
+func headOf(ms []actorMention, text string, st int) int {
+	for k, m := range ms {
+		if m.named && !strings.HasPrefix(m.name, "Government of") && m.end < st && st-m.end <= 1 && strings.TrimSpace(text[m.end:st]) == "" {
+			return k
+		}
+	}
+	return -1
 }
 
 // titleWords follow a country adjective or name in a person's title.
@@ -154,10 +215,10 @@ func sortMentions(ms []actorMention) {
 func nearestBefore(ms []actorMention, pos, from int, perpetrator bool) int {
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		if m.end > pos || m.start < from {
+		if m.start > pos || m.start < from {
 			continue
 		}
-		if perpetrator && (m.class == classCivilian || m.class == classOther && !m.named) {
+		if perpetrator && (m.class == classCivilian || m.class == classOther && !m.named || m.notDoer) {
 			continue
 		}
 		return i
@@ -196,6 +257,23 @@ func actorName(m actorMention, country string) string {
 // agentStops end the search back from a trigger for its doer: a new clause.
 var agentStops = map[string]bool{"as": true, "after": true, "while": true, "because": true, "when": true,
 	"although": true, "whereas": true, "but": true, "since": true, "before": true, "amid": true}
+
+// clauseEnd returns where the clause of a trigger ending at word from
+// ends: a new reporting cue, a subordinate clause or a semicolon.
+func clauseEnd(text string, ws []word, from, end int, frames []attribution.Frame) int {
+	for _, f := range frames {
+		if from < len(ws) && f.Cue >= ws[from-1].end && f.Cue < end {
+			end = f.Cue
+		}
+	}
+	for j := from; j < len(ws) && ws[j].start < end; j++ {
+		gap := text[ws[j-1].end:ws[j].start]
+		if strings.Contains(gap, ";") || strings.Contains(gap, ",") && (ws[j].lw == "while" || ws[j].lw == "but" || ws[j].lw == "whereas") {
+			return ws[j].start
+		}
+	}
+	return end
+}
 
 // actorWindow returns where the doer of the trigger at word wi may start.
 func actorWindow(text string, ws []word, wi, sStart int, frames []attribution.Frame) int {
@@ -241,13 +319,24 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	} else {
 		a1 = passiveAgent(ws, h.wi+h.n, actors, text)
 		if a1 < 0 {
-			a1 = nearestBefore(actors, ts, win, true)
+			// evacuees and those who surrender are the actors of their event
+			victimsAct := h.sub == "Evacuation" || h.sub == "Surrender or disarmament"
+			a1 = nearestBefore(actors, ts, win, !victimsAct)
 		}
-		if a1 >= 0 && h.halted() {
-			// keep
+		if a1 < 0 && h.typ == domain.Humanitarian {
+			// "the army announced a decision to scale back its attacks"
+			for _, f := range frames {
+				if f.End <= ts && f.Claimant != "" && f.Claimant != d.attr.Voice() && !f.Person {
+					actor1Name = f.Claimant
+				}
+			}
 		}
+		bound := clauseEnd(text, ws, h.wi+h.n, s.End, frames)
 		for i, m := range actors {
-			if i == a1 || m.start < te || m.class == classOther && !m.named && h.typ != domain.Protests {
+			if m.start >= bound {
+				break
+			}
+			if i == a1 || m.start < te || inFrame(frames, m.start) || m.class == classOther && !m.named && h.typ != domain.Protests {
 				continue
 			}
 			if a1 >= 0 && actors[i].name == actors[a1].name && m.named {
@@ -305,6 +394,7 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	ev.Location = loc
 
 	// date
+	d.words = ws
 	x.date(d, si, s, ts, &ev)
 
 	// claimant
@@ -319,8 +409,6 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	}
 	return ev
 }
-
-func (h hit) halted() bool { return h.mod == "halted" }
 
 // passiveAgent finds "by X" just after a trigger ("a truce brokered by
 // Russia", "killed by regime raids").
@@ -359,8 +447,10 @@ func (x *Extractor) diplomacyActors(actors []actorMention, ts, win int, frames [
 		}
 	}
 	if a1 < 0 && sub != "Statement" {
+		// the parties may follow: "talks between A and B", but not as
+		// an object ("sanctions on the government of X")
 		for i, m := range actors {
-			if m.named {
+			if m.named && !m.notDoer {
 				a1 = i
 				break
 			}
@@ -458,6 +548,11 @@ func trimSpan(text string, a, b int) (int, int) {
 	}
 	for b > a {
 		t := strings.TrimRight(text[a:b], cut)
+		for _, c := range []string{" and", " but", " or"} {
+			if strings.HasSuffix(t, c) {
+				t = t[:len(t)-len(c)]
+			}
+		}
 		if a+len(t) == b {
 			break
 		}
@@ -490,7 +585,7 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 		score := 0
 		switch {
 		case x.isCountry(name):
-			if prev != "in" && prev != "across" && prev != "throughout" && prev != "inside" {
+			if !countryPlacePrep[prev] {
 				continue
 			}
 			score -= 50
@@ -518,10 +613,6 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 		name := entName(*best)
 		switch {
 		case x.isCountry(name):
-			if d.main != nil && strings.EqualFold(d.main.Country, name) && !strings.Contains(strings.ToLower(text[max(s.Start, best.Start-8):best.Start]), "across") {
-				l := *d.main
-				return &l
-			}
 			return entLocation(*best, 3)
 		case isProvince(text, *best):
 			return entLocation(*best, 3)
@@ -545,6 +636,11 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 	}
 	return nil
 }
+
+// countryPlacePrep before a country make it the place of an event ("in
+// Syria", "missiles fired at Ukraine").
+var countryPlacePrep = map[string]bool{"in": true, "across": true, "throughout": true, "inside": true,
+	"at": true, "on": true, "against": true, "into": true}
 
 func inFrame(frames []attribution.Frame, p int) bool {
 	for _, f := range frames {
@@ -578,12 +674,20 @@ func (x *Extractor) diplomacyPlace(d *docContext, s domain.Span, ws []word, h hi
 				if h.sub == "Statement" && !strings.Contains(strings.ToLower(text(d, s.Start, e.Start)), "conference") {
 					continue
 				}
+				// "discussed the war in Syria": a country is a topic unless
+				// the words say a meeting was held there
+				if x.isCountry(entName(e)) && !(wi > 1 && venueWords[ws[wi-2].lw]) {
+					continue
+				}
 				return entLocation(e, 1)
 			}
 		}
 	}
 	if p, ok := x.seatOf(actor1); ok {
 		return p.location(1)
+	}
+	if a1 >= 0 && actors[a1].class == classNonstate {
+		return nil // no capital: where the sentence puts it
 	}
 	country := ""
 	if a1 >= 0 {
@@ -599,6 +703,10 @@ func (x *Extractor) diplomacyPlace(d *docContext, s domain.Span, ws []word, h hi
 }
 
 func text(d *docContext, a, b int) string { return d.doc.Text[a:b] }
+
+// venueWords before "in PLACE" say a meeting took place there.
+var venueWords = map[string]bool{"meeting": true, "meetings": true, "talks": true, "summit": true,
+	"conference": true, "held": true, "met": true, "session": true, "negotiations": true}
 
 func (x *Extractor) seatOf(name string) (place, bool) {
 	ln := strings.ToLower(name)
@@ -619,6 +727,11 @@ func (x *Extractor) countryOfName(name string) string {
 	for _, p := range []string{"Government of ", "Military Forces of ", "Police Forces of "} {
 		if strings.HasPrefix(name, p) {
 			return strings.TrimPrefix(name, p)
+		}
+	}
+	if i := strings.LastIndex(name, " of "); i >= 0 {
+		if c, ok := x.demonyms[strings.ToLower(name[i+4:])]; ok {
+			return c
 		}
 	}
 	f := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "’", "'")))
@@ -665,7 +778,7 @@ func (x *Extractor) date(d *docContext, si int, s domain.Span, ts int, ev *domai
 		if m.Precision != domain.PrecisionDay {
 			continue
 		}
-		if p := d.paraOf(m.Start); p == d.para[si] {
+		if p := d.paraOf(m.Start); p == d.para[si] || p == d.para[si]-1 && d.continues(s) {
 			last = m
 		}
 	}
@@ -676,6 +789,18 @@ func (x *Extractor) date(d *docContext, si int, s domain.Span, ts int, ev *domai
 		ev.Date = domain.Str(d.pub)
 		ev.TimePrecision = 2
 	}
+}
+
+// continues says whether a sentence carries on the narration of the
+// paragraph before ("Scores were also killed", "Meanwhile, ...").
+func (d *docContext) continues(s domain.Span) bool {
+	for _, w := range d.words {
+		switch w.lw {
+		case "also", "meanwhile", "same", "later", "then":
+			return true
+		}
+	}
+	return false
 }
 
 // paraOf returns the paragraph index of a text offset.

@@ -21,6 +21,7 @@ type docContext struct {
 	dateline, main *domain.Location
 	mainCountry    string
 	pub            string
+	words          []word // the words of the sentence being read
 }
 
 func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, attr *attribution.Map) *docContext {
@@ -98,6 +99,18 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 	}
 	if d.main != nil && d.main.Country != "" {
 		d.mainCountry = d.main.Country
+	}
+	if d.mainCountry == "" {
+		// no place entity: the country the words name most
+		n := map[string]int{}
+		for _, w := range tokenize(text, 0, len(text), nil) {
+			if c, ok := x.demonyms[w.lw]; ok {
+				n[c]++
+				if d.mainCountry == "" || n[c] > n[d.mainCountry] || n[c] == n[d.mainCountry] && c < d.mainCountry {
+					d.mainCountry = c
+				}
+			}
+		}
 	}
 	if dl := domain.Deref(doc.Source.Dateline); dl != "" {
 		city := strings.TrimSpace(strings.SplitN(dl, ",", 2)[0])

@@ -3,6 +3,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/attribution"
 	"github.com/sitrep/sitrep/internal/domain"
@@ -12,13 +13,13 @@ import (
 // Extractor finds events. It holds only the tables New builds and is safe
 // for concurrent use.
 type Extractor struct {
-	triggers phraseSet[trigger]
-	mods     phraseSet[modality]
-	actors   phraseSet[actorNoun]
-	capitals map[string]place // lower-case country -> capital
+	triggers  phraseSet[trigger]
+	mods      phraseSet[modality]
+	actors    phraseSet[actorNoun]
+	capitals  map[string]place  // lower-case country -> capital
 	capitalOf map[string]string // lower-case capital -> country
-	seats    []seat
-	demonyms map[string]string // lower-case adjective/possessive -> country
+	seats     []seat
+	demonyms  map[string]string // lower-case adjective/possessive -> country
 }
 
 // New builds an Extractor from the trigger, modality, event_actor,
@@ -54,14 +55,16 @@ func (x *Extractor) country(lc string) string {
 
 // hit is one trigger found in a sentence.
 type hit struct {
-	wi, n    int // word index and length
-	tr       trigger
-	mod      string
+	wi, n int // word index and length
+	tr    trigger
+	mod   string
 	// nominalHalt: "halt to airstrikes" names the pause itself
 	nominalHalt bool
-	weak        bool
-	drop     bool
-	typ, sub string
+	// anaphoric: "the truce", "the phone conversation" refer back
+	anaphoric bool
+	weak      bool
+	drop      bool
+	typ, sub  string
 }
 
 // Extract returns the events doc reports, sorted by Start. sents are the
@@ -91,50 +94,149 @@ func (x *Extractor) Extract(doc *domain.Document, sents []domain.Span, attr *att
 
 // cand is an event with what merging needs to know.
 type cand struct {
-	ev   domain.Event
-	sent int
+	ev        domain.Event
+	sent      int
+	anaphoric bool
+	clause    int // which reported clause of its sentence
+}
+
+// clauseIndex counts the reporting cues of a sentence before pos: "X
+// reported A and said B" has two reported clauses.
+func clauseIndex(frames []attribution.Frame, s domain.Span, pos int) int {
+	n := 0
+	for _, f := range frames {
+		if f.Cue > s.Start && f.Cue < pos {
+			n++
+		}
+	}
+	return n
+}
+
+// hasDoer says whether a trigger has a named or generic doer before it.
+func (x *Extractor) hasDoer(text string, ws []word, h hit, actors []actorMention, s domain.Span, frames []attribution.Frame) bool {
+	win := actorWindow(text, ws, h.wi, s.Start, frames)
+	return nearestBefore(actors, ws[h.wi].start, win, true) >= 0 || passiveAgent(ws, h.wi+h.n, actors, text) >= 0
 }
 
 // merge folds later mentions of an event already reported (same type,
-// sub-type, place, date and a compatible actor) into the first mention.
+// sub-type, place, date and a compatible actor, within a few sentences)
+// into one event, keeping the mention that places it best.
 func merge(evs []cand) []cand {
-	out := evs[:0]
+	out := make([]cand, 0, len(evs))
 	for _, e := range evs {
-		dup := false
-		for i := range out {
-			f := &out[i]
-			if f.ev.EventType != e.ev.EventType || f.ev.SubEventType != e.ev.SubEventType {
-				continue
-			}
-			compatActor := e.ev.Actor1 == nil || f.ev.Actor1 == nil || *e.ev.Actor1 == *f.ev.Actor1
-			near := e.sent-f.sent <= 1
-			same := compatActor && locName(f.ev.Location) == locName(e.ev.Location) &&
-				domain.Deref(f.ev.Date) == domain.Deref(e.ev.Date)
-			if e.ev.EventType == domain.Diplomacy && (e.ev.SubEventType == "Call" || e.ev.SubEventType == "Statement") {
-				same = near && compatActor
-			}
-			if same {
-				if f.ev.Actor1 == nil {
-					f.ev.Actor1 = e.ev.Actor1
-				}
-				if f.ev.Actor2 == nil {
-					f.ev.Actor2 = e.ev.Actor2
-				}
-				if f.ev.Fatalities == nil {
-					f.ev.Fatalities = e.ev.Fatalities
-				}
-				if f.ev.Injured == nil {
-					f.ev.Injured = e.ev.Injured
-				}
-				dup = true
+		j := -1
+		for i := len(out) - 1; i >= 0; i-- {
+			if sameEvent(&out[i], &e) {
+				j = i
 				break
 			}
 		}
-		if !dup {
+		if j < 0 {
 			out = append(out, e)
+			continue
 		}
+		f := out[j].ev
+		keep, other := f, e.ev
+		if f.EventType != domain.Diplomacy && richer(&e.ev, &f) {
+			keep, other = e.ev, f
+		}
+		if keep.Actor1 == nil {
+			keep.Actor1 = other.Actor1
+		}
+		if keep.Actor2 == nil {
+			keep.Actor2 = other.Actor2
+		}
+		if keep.Fatalities == nil {
+			keep.Fatalities = other.Fatalities
+		}
+		if keep.Injured == nil {
+			keep.Injured = other.Injured
+		}
+		if f.EventType == domain.Diplomacy && (f.SubEventType == "Call" || e.ev.SubEventType == "Call") {
+			keep.SubEventType = "Call"
+		}
+		out[j].ev = keep
 	}
 	return out
+}
+
+// sameEvent says whether e is a later mention of f.
+func sameEvent(f, e *cand) bool {
+	gap := e.sent - f.sent
+	if gap <= 0 || gap > 4 || f.ev.EventType != e.ev.EventType {
+		return false
+	}
+	if e.anaphoric {
+		// "the truce", "the phone conversation": the one told before
+		talk := func(s string) bool { return s == "Call" || s == "Meeting or talks" }
+		return f.ev.SubEventType == e.ev.SubEventType || talk(f.ev.SubEventType) && talk(e.ev.SubEventType)
+	}
+	compatActor := e.ev.Actor1 == nil || f.ev.Actor1 == nil || *e.ev.Actor1 == *f.ev.Actor1
+	if !compatActor {
+		return false
+	}
+	if f.ev.EventType != domain.Diplomacy && f.ev.ClaimedBy != e.ev.ClaimedBy {
+		return false // two sources' accounts stay apart for the incident layer
+	}
+	if f.ev.EventType == domain.Diplomacy {
+		fs, es := f.ev.SubEventType, e.ev.SubEventType
+		talk := func(s string) bool { return s == "Call" || s == "Meeting or talks" }
+		switch {
+		case fs == es && (fs == "Call" || fs == "Statement"):
+			return gap <= 1
+		case talk(fs) && talk(es) && (fs == "Call" || es == "Call"):
+			return gap <= 1
+		}
+	}
+	if violent[f.ev.EventType] && f.ev.Fatalities != nil && e.ev.Fatalities != nil {
+		return false // two tolls: two incidents
+	}
+	sameSub := f.ev.SubEventType == e.ev.SubEventType || violent[f.ev.EventType] && gap <= 1
+	return sameSub && placeCompat(f.ev.Location, e.ev.Location) && closeDates(f.ev.Date, e.ev.Date)
+}
+
+// closeDates says whether two event dates are at most a day apart.
+func closeDates(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ta, err1 := time.Parse("2006-01-02", *a)
+	tb, err2 := time.Parse("2006-01-02", *b)
+	if err1 != nil || err2 != nil {
+		return *a == *b
+	}
+	d := ta.Sub(tb)
+	return d <= 24*time.Hour && d >= -24*time.Hour
+}
+
+// richer says whether mention a tells more about the event than b: an
+// actor, then a finer place.
+func richer(a, b *domain.Event) bool {
+	if (a.Actor1 != nil) != (b.Actor1 != nil) {
+		return a.Actor1 != nil
+	}
+	return finer(a.Location, b.Location)
+}
+
+func placeCompat(a, b *domain.Location) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Name == b.Name {
+		return true
+	}
+	return a.Admin1 != "" && a.Admin1 == b.Admin1 && a.Country == b.Country
+}
+
+// finer says whether location a is more precise than b.
+func finer(a, b *domain.Location) bool {
+	if a == nil || b == nil {
+		return b == nil && a != nil
+	}
+	if a.GeoPrecision != b.GeoPrecision {
+		return a.GeoPrecision < b.GeoPrecision
+	}
+	return a.Name != a.Admin1 && b.Name == b.Admin1
 }
 
 func locName(l *domain.Location) string {
@@ -171,16 +273,32 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.tr.instrument && instrumental(ws, h.wi) {
 			h.weak = true
 		}
-		if h.tr.needActor && nearestBefore(actors, ws[h.wi].start, s.Start, false) < 0 {
-			h.drop = true
-		}
 		if h.tr.request && !h.drop && request < 0 {
 			request = h.wi
 		}
+		if h.tr.needActor && nearestBefore(actors, ws[h.wi].start, s.Start, false) < 0 && !spokenBefore(frames, ws[h.wi].end, d.attr.Voice()) {
+			h.drop = true
+		}
+		if h.wi > 0 && anaphoric[ws[h.wi-1].lw] && !(h.wi+h.n < len(ws) && ws[h.wi+h.n].lw == "of") {
+			h.anaphoric = true
+			if h.weak {
+				h.drop = true // "condemned the attack": an event told before
+			}
+		}
 	}
+	talk := -1
 	for i := range hits {
 		h := &hits[i]
 		if h.drop {
+			continue
+		}
+		if h.typ == domain.Diplomacy && (h.sub == "Meeting or talks" || h.sub == "Call") && talk < 0 {
+			talk = h.wi
+		}
+		// "held talks in Cairo on a truce": the truce is the topic
+		if talk >= 0 && h.wi > talk && h.typ == domain.Humanitarian &&
+			(topicBefore(ws, h.wi) || strings.HasPrefix(ws[talk].lw, "discuss") && h.wi-talk <= 6) {
+			h.drop = true
 			continue
 		}
 		if request >= 0 && h.wi > request && !h.tr.request && (h.typ == domain.Humanitarian || h.typ == domain.Diplomacy) {
@@ -190,6 +308,10 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		switch h.mod {
 		case "", "declared":
 		case "halted":
+			if !violent[h.typ] && h.sub != "Ceasefire or pause" {
+				h.drop = true // "the evacuation was suspended"
+				continue
+			}
 			if violent[h.typ] {
 				// "X halted its attacks": a pause by X; "air strikes
 				// ceased" without an actor says too little
@@ -210,26 +332,49 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 			strong = true
 		}
 	}
-	// group the surviving hits by event type, first strong hit leading
+	// group the surviving hits: violence by event type, the rest by
+	// sub-event type, and apart when a reporting cue separates them
+	// ("X reported clashes ... and said raids killed ...")
 	type group struct {
 		lead int
 		hits []int
 	}
+	type groupKey struct {
+		typ, sub string
+		clause   int
+	}
 	var groups []group
-	index := map[string]int{}
+	var keys []groupKey
 	for i, h := range hits {
 		if h.drop || h.weak && strong {
 			continue
 		}
-		g, ok := index[h.typ]
-		if !ok {
-			index[h.typ] = len(groups)
+		key := groupKey{typ: h.typ, clause: clauseIndex(frames, s, ws[h.wi].start)}
+		switch {
+		case h.typ == domain.Diplomacy && (h.sub == "Call" || h.sub == "Meeting or talks"):
+			key.sub = "talk" // "discussed ... during a phone call": one call
+		case !violent[h.typ]:
+			key.sub = h.sub
+		}
+		g := -1
+		for k, kk := range keys {
+			if kk == key {
+				g = k
+			}
+		}
+		if g < 0 {
+			keys = append(keys, key)
 			groups = append(groups, group{lead: i, hits: []int{i}})
 			continue
 		}
 		groups[g].hits = append(groups[g].hits, i)
-		if hits[groups[g].lead].weak && !h.weak {
+		// lead: a strong trigger, preferably one whose doer is named
+		lead := hits[groups[g].lead]
+		if lead.weak && !h.weak || lead.weak == h.weak && !x.hasDoer(text, ws, lead, actors, s, frames) && x.hasDoer(text, ws, h, actors, s, frames) {
 			groups[g].lead = i
+		}
+		if h.sub == "Call" {
+			hits[groups[g].lead].sub = "Call"
 		}
 	}
 	// a bare "announced" is a statement only when nothing else is reported
@@ -248,15 +393,42 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	for _, g := range groups {
 		h := hits[g.lead]
 		ev := x.build(d, si, s, ws, h, actors, frames)
-		out = append(out, cand{ev: ev, sent: si})
+		out = append(out, cand{ev: ev, sent: si, anaphoric: h.anaphoric, clause: clauseIndex(frames, s, ws[h.wi].start)})
 	}
 	// quantities: each to the nearest compatible event of the sentence
-	x.attachQuantities(d, s, out)
+	x.attachQuantities(d, s, out, frames)
 	if len(out) == 0 {
 		return nil
 	}
 	return out
 }
+
+// topicBefore says whether a trigger is the object of "on", "about",
+// "over" or "regarding" (the topic of talks).
+func topicBefore(ws []word, wi int) bool {
+	for j := wi - 1; j >= 0 && j >= wi-4; j-- {
+		switch ws[j].lw {
+		case "on", "about", "over", "regarding", "concerning":
+			return true
+		}
+	}
+	return false
+}
+
+// spokenBefore says whether a named speaker frames the sentence before
+// end ("Syrian state media quoted ... as saying").
+func spokenBefore(frames []attribution.Frame, end int, voice string) bool {
+	for _, f := range frames {
+		if f.Cue < end && f.Claimant != "" && f.Claimant != voice {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoric determiners make a weak trigger refer to an event already
+// reported ("the attack", "such attacks").
+var anaphoric = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "such": true}
 
 func hasAny(ws []word, set []string) bool {
 	for _, w := range ws {
@@ -297,6 +469,12 @@ func instrumental(ws []word, wi int) bool {
 	return false
 }
 
+var (
+	modNames = [...]string{modPlanned: "planned", modPurpose: "purpose", modDenied: "denied",
+		modHalted: "halted", modDeclared: "declared"}
+	modRank = map[string]int{"": 0, "declared": 1, "purpose": 2, "halted": 3, "planned": 4, "denied": 5}
+)
+
 // clauseBreak words open a new clause (for modality scope).
 var clauseBreak = map[string]bool{"but": true, "as": true, "after": true, "because": true,
 	"when": true, "while": true, "although": true, "though": true, "whereas": true, "before": true,
@@ -313,20 +491,16 @@ func (x *Extractor) modality(text string, ws []word, h *hit) {
 	cs := h.wi
 	for cs > 0 {
 		gap := text[ws[cs-1].end:ws[cs].start]
-		if strings.ContainsAny(gap, ",;:()—–\"“”") || clauseBreak[ws[cs-1].lw] {
+		if strings.ContainsAny(gap, ",;:()—–\"“”") {
+			break
+		}
+		if clauseBreak[ws[cs-1].lw] {
+			cs-- // the break word belongs to its clause ("which is fighting")
 			break
 		}
 		cs--
 	}
-	set := func(k modKind) {
-		name := map[modKind]string{modPlanned: "planned", modPurpose: "purpose", modDenied: "denied",
-			modHalted: "halted", modDeclared: "declared"}[k]
-		// the strongest wins: denied > planned > halted > purpose > declared
-		rank := map[string]int{"": 0, "declared": 1, "purpose": 2, "halted": 3, "planned": 4, "denied": 5}
-		if rank[name] > rank[h.mod] {
-			h.mod = name
-		}
-	}
+	// the cue nearest before the trigger governs it
 	for i := cs; i < h.wi; {
 		m, n := x.mods.match(ws, i)
 		if n == 0 || i+n > h.wi {
@@ -334,16 +508,23 @@ func (x *Extractor) modality(text string, ws []word, h *hit) {
 			continue
 		}
 		if m.before {
-			set(m.kind)
+			h.mod = modNames[m.kind]
 		}
 		i += n
 	}
 	// "to retake": a purpose, unless "managed to", "continuing to"
 	if h.wi > 0 && ws[h.wi-1].lw == "to" && !(h.wi > 1 && continuers[ws[h.wi-2].lw]) {
-		set(modPurpose)
+		h.mod = "purpose"
 	}
 	if h.wi > 1 && ws[h.wi-1].lw == "be" && ws[h.wi-2].lw == "to" {
-		set(modPurpose)
+		h.mod = "purpose"
+	}
+	// a cue just after ("air strikes ceased", "the pause should
+	// continue") wins when it is stronger
+	set := func(k modKind) {
+		if name := modNames[k]; modRank[name] > modRank[h.mod] {
+			h.mod = name
+		}
 	}
 	end := h.wi + h.n
 	for i := end; i < len(ws) && i < end+3; {
@@ -370,7 +551,7 @@ func (x *Extractor) modality(text string, ws []word, h *hit) {
 
 // attachQuantities gives each quantity of the sentence to the nearest
 // event that can carry it, and fills fatalities and injured.
-func (x *Extractor) attachQuantities(d *docContext, s domain.Span, out []cand) {
+func (x *Extractor) attachQuantities(d *docContext, s domain.Span, out []cand, frames []attribution.Frame) {
 	if len(out) == 0 {
 		return
 	}
@@ -379,6 +560,7 @@ func (x *Extractor) attachQuantities(d *docContext, s domain.Span, out []cand) {
 			continue
 		}
 		best, bestDist := -1, 1<<30
+		qc := clauseIndex(frames, s, q.Start)
 		for i := range out {
 			e := &out[i].ev
 			if !carries(e, q.Kind) {
@@ -391,6 +573,9 @@ func (x *Extractor) attachQuantities(d *docContext, s domain.Span, out []cand) {
 			dist := q.Start - t
 			if dist < 0 {
 				dist = -dist
+			}
+			if out[i].clause != qc {
+				dist += 1 << 20
 			}
 			if dist < bestDist {
 				best, bestDist = i, dist

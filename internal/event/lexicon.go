@@ -18,7 +18,7 @@ type trigger struct {
 	declared           bool
 	needQty            string
 	ctx                []string // one of these words must be in the sentence
-	cancel             bool // a "-" line: cancels triggers inside it
+	cancel             bool     // a "-" line: cancels triggers inside it
 }
 
 type modKind uint8
@@ -44,6 +44,7 @@ const (
 	classNonstate
 	classCivilian
 	classOther
+	classWeapon // a state force only when named by its adjective
 )
 
 type actorNoun struct {
@@ -148,7 +149,7 @@ func loadModality(k *kb.KB, set *phraseSet[modality]) error {
 
 func loadActors(k *kb.KB, set *phraseSet[actorNoun]) error {
 	classes := map[string]actorClass{"state": classState, "police": classPolice, "nonstate": classNonstate,
-		"civilian": classCivilian, "other": classOther}
+		"civilian": classCivilian, "other": classOther, "weapon": classWeapon}
 	for _, t := range k.Lexicon("event_actor") {
 		c, ok := classes[t.Field(0)]
 		if !ok {

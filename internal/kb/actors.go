@@ -102,8 +102,10 @@ func (t Template) Contextual() bool {
 // Expand returns the canonical name and ID of the template's actor for a
 // country.
 func (t Template) Expand(country string) (canonical, id string) {
-	r := strings.NewReplacer("{country}", country, "{slug}", Slug(country))
-	return r.Replace(t.Canonical), r.Replace(t.ID)
+	slug := Slug(country)
+	canonical = strings.ReplaceAll(t.Canonical, "{country}", country)
+	id = strings.ReplaceAll(strings.ReplaceAll(t.ID, "{country}", country), "{slug}", slug)
+	return canonical, id
 }
 
 // Slug makes the lower-case, hyphenated last part of an ID from a name.

@@ -44,14 +44,14 @@ func (k *KB) Check() []error {
 		if i := strings.IndexByte(a.ID, '/'); i > 0 && typeOfID[a.ID[:i]] != "" && typeOfID[a.ID[:i]] != a.Type {
 			bad(a.File, a.Line, "actor %s: type %s does not fit its id", a.ID, a.Type)
 		}
-		if a.Country != "" && !known(a.Country) {
+		if _, ok := w.countryBy[Fold(a.Country)]; a.Country != "" && !ok {
 			bad(a.File, a.Line, "actor %s: unknown country %q", a.ID, a.Country)
 		}
 		for _, g := range a.Generic {
 			if g.Label == "" {
 				bad(a.File, a.Line, "actor %s: generic entry without label", a.ID)
 			}
-			if g.Context != "" && !known(g.Context) {
+			if _, ok := w.countryBy[Fold(g.Context)]; g.Context != "" && !ok {
 				bad(a.File, a.Line, "actor %s: generic context %q is not a known country", a.ID, g.Context)
 			}
 		}

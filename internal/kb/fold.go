@@ -57,7 +57,7 @@ func isApostrophe(r rune) bool {
 // word), hyphens and punctuation turned into single spaces, trimmed.
 // "Syria's al-Nusra Front" -> "syria s al nusra front".
 func Fold(s string) string {
-	f, _, _ := FoldMap(s)
+	f, _, _ := foldMap(s, false)
 	return f
 }
 
@@ -66,14 +66,22 @@ func Fold(s string) string {
 // that produced it, so a match in the folded text maps to exact words of
 // the original.
 func FoldMap(s string) (folded string, start, end []int32) {
+	return foldMap(s, true)
+}
+
+func foldMap(s string, offsets bool) (folded string, start, end []int32) {
 	b := make([]byte, 0, len(s))
-	start = make([]int32, 0, len(s))
-	end = make([]int32, 0, len(s))
+	if offsets {
+		start = make([]int32, 0, len(s))
+		end = make([]int32, 0, len(s))
+	}
 	space := true // suppress leading and repeated spaces
 	emit := func(c byte, from, to int) {
 		b = append(b, c)
-		start = append(start, int32(from))
-		end = append(end, int32(to))
+		if offsets {
+			start = append(start, int32(from))
+			end = append(end, int32(to))
+		}
 	}
 	sep := func(at int) {
 		if !space {
@@ -130,8 +138,10 @@ func FoldMap(s string) (folded string, start, end []int32) {
 	}
 	if len(b) > 0 && b[len(b)-1] == ' ' {
 		b = b[:len(b)-1]
-		start = start[:len(start)-1]
-		end = end[:len(end)-1]
+		if offsets {
+			start = start[:len(start)-1]
+			end = end[:len(end)-1]
+		}
 	}
 	return string(b), start, end
 }

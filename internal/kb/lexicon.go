@@ -40,6 +40,9 @@ type KB struct {
 	// files holds every data file's bytes by relative path (embedded first,
 	// overlay appended), for the loaders of structured files.
 	files map[string][][]byte
+	// origins names where each of files' versions came from ("embedded"
+	// or the overlay directory), index for index.
+	origins map[string][]string
 	// world holds actors, countries and places (see world.go).
 	world *world
 }
@@ -47,7 +50,7 @@ type KB struct {
 // Load reads the embedded data and, when overlay is not empty, the files of
 // that directory on top.
 func Load(overlay string) (*KB, error) {
-	k := &KB{lexicons: map[string][]Term{}, files: map[string][][]byte{}}
+	k := &KB{lexicons: map[string][]Term{}, files: map[string][][]byte{}, origins: map[string][]string{}}
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("embedded knowledge base: %w", err)
@@ -94,6 +97,7 @@ func (k *KB) addFS(fsys fs.FS, origin string) error {
 			return fmt.Errorf("read knowledge base %s: %w", filepath.Join(origin, p), err)
 		}
 		k.files[p] = append(k.files[p], b)
+		k.origins[p] = append(k.origins[p], origin)
 		if strings.HasPrefix(p, "lexicon/") && strings.HasSuffix(p, ".tsv") {
 			name := strings.TrimSuffix(path.Base(p), ".tsv")
 			terms, err := parseTSV(b, filepath.Join(origin, p))

@@ -50,10 +50,10 @@ type Place struct {
 	HasCoord   bool
 	Population int64
 	// Parent is the city a district belongs to.
-	Parent     string
-	Gazetteer  bool
-	File       string
-	Line       int
+	Parent    string
+	Gazetteer bool
+	File      string
+	Line      int
 }
 
 func splitList(s string) []string {

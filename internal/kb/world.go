@@ -2,6 +2,8 @@ package kb
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,10 +70,7 @@ func (k *KB) buildWorld() error {
 
 	for _, name := range actorFiles(k.files) {
 		for i, b := range k.files[name] {
-			file := "embedded/" + name
-			if i > 0 {
-				file = "overlay/" + name
-			}
+			file := k.origin(name, i)
 			as, issues, err := parseActors(b, file)
 			if err != nil {
 				return err
@@ -80,7 +79,7 @@ func (k *KB) buildWorld() error {
 			for j := range as {
 				a := as[j]
 				if prev, ok := w.byID[a.ID]; ok && a.ID != "" {
-					if strings.HasPrefix(file, "overlay/") {
+					if !strings.HasPrefix(file, "embedded/") {
 						*prev = a // an overlay entry replaces the shipped one
 						continue
 					}
@@ -111,16 +110,21 @@ func (k *KB) buildWorld() error {
 	return nil
 }
 
+// origin names the i-th version of a data file for messages:
+// "embedded/actors/people.yaml" or "/my/kb/actors/people.yaml".
+func (k *KB) origin(rel string, i int) string {
+	if os := k.origins[rel]; i < len(os) {
+		return filepath.Join(os[i], rel)
+	}
+	return rel
+}
+
 // placeTerms parses a TSV data file outside lexicon/ with the lexicon
 // rules (tabs, # comments), embedded first then overlay.
 func (k *KB) placeTerms(rel string) []Term {
 	var out []Term
 	for i, b := range k.files[rel] {
-		origin := "embedded/"
-		if i > 0 {
-			origin = "overlay/"
-		}
-		terms, err := parseTSV(b, origin+rel)
+		terms, err := parseTSV(b, k.origin(rel, i))
 		if err != nil {
 			if k.world != nil {
 				k.world.issues = append(k.world.issues, err)
@@ -136,10 +140,12 @@ func (k *KB) placeTerms(rel string) []Term {
 // placeholder, or adds the expanded aliases to a hand-written actor with
 // the same ID.
 func (w *world) expandTemplates() {
+	have := map[*Actor]map[string]bool{}
 	for _, t := range w.templates {
 		if t.Contextual() {
 			continue
 		}
+		demonym := strings.Contains(t.Pattern, "{demonym}")
 		for _, c := range w.countries {
 			canonical, id := t.Expand(c.Name)
 			a := w.byID[id]
@@ -149,25 +155,29 @@ func (w *world) expandTemplates() {
 				w.byID[id] = a
 				w.actors = append(w.actors, a)
 			}
-			var names []string
-			if strings.Contains(t.Pattern, "{demonym}") {
-				for _, d := range c.Demonyms {
-					names = append(names, strings.ReplaceAll(t.Pattern, "{demonym}", d))
+			seen := have[a]
+			if seen == nil {
+				seen = map[string]bool{Fold(a.Name): true}
+				for _, n := range a.Aliases {
+					seen[Fold(n)] = true
 				}
-			} else {
-				for _, n := range append([]string{c.Name}, c.Aliases...) {
-					names = append(names, strings.ReplaceAll(t.Pattern, "{country}", n))
-				}
+				have[a] = seen
 			}
-			have := map[string]bool{Fold(a.Name): true}
-			for _, n := range a.Aliases {
-				have[Fold(n)] = true
-			}
-			for _, n := range names {
-				if !have[Fold(n)] {
-					have[Fold(n)] = true
+			add := func(n string) {
+				if f := Fold(n); !seen[f] {
+					seen[f] = true
 					a.Aliases = append(a.Aliases, n)
 				}
+			}
+			if demonym {
+				for _, d := range c.Demonyms {
+					add(strings.ReplaceAll(t.Pattern, "{demonym}", d))
+				}
+				continue
+			}
+			add(strings.ReplaceAll(t.Pattern, "{country}", c.Name))
+			for _, n := range c.Aliases {
+				add(strings.ReplaceAll(t.Pattern, "{country}", n))
 			}
 		}
 	}
@@ -179,10 +189,7 @@ func (k *KB) ensureGazetteer() error {
 	w := k.world
 	w.gazOnce.Do(func() {
 		for i, b := range k.files[gazetteerFile] {
-			file := "embedded/" + gazetteerFile
-			if i > 0 {
-				file = "overlay/" + gazetteerFile
-			}
+			file := k.origin(gazetteerFile, i)
 			ps, err := parseGazetteer(b, file)
 			if err != nil {
 				w.gazErr = err
@@ -190,8 +197,8 @@ func (k *KB) ensureGazetteer() error {
 			}
 			w.gaz = append(w.gaz, ps...)
 		}
-		w.byKey = map[string][]*Place{}
-		w.bySkel = map[string][]*Place{}
+		w.byKey = make(map[string][]*Place, len(w.gaz)+len(w.places))
+		w.bySkel = make(map[string][]*Place, len(w.gaz)+len(w.places))
 		for i := range w.gaz {
 			p := &w.gaz[i]
 			if c := w.countryCode[p.CountryCode]; c != nil {
@@ -214,11 +221,20 @@ func (k *KB) ensureGazetteer() error {
 			}
 			w.index(p)
 		}
+		capitals := map[string]*Place{}
+		for i := range w.gaz {
+			p := &w.gaz[i]
+			if p.Feature == "PPLC" {
+				if b := capitals[p.CountryCode]; b == nil || p.Population > b.Population {
+					capitals[p.CountryCode] = p
+				}
+			}
+		}
 		for _, c := range w.countries {
 			if c.Capital == "" {
 				continue
 			}
-			if g := w.lookupCapital(c); g != nil {
+			if g := w.lookupCapital(c, capitals); g != nil {
 				c.Lat, c.Lon, c.HasCoord = g.Lat, g.Lon, true
 			}
 		}
@@ -235,13 +251,18 @@ func (k *KB) ensureGazetteer() error {
 }
 
 func (w *world) index(p *Place) {
-	seen := map[string]bool{}
-	for _, n := range append([]string{p.Name}, p.Aliases...) {
+	var keys [8]string
+	seen := keys[:0]
+	for i := -1; i < len(p.Aliases); i++ {
+		n := p.Name
+		if i >= 0 {
+			n = p.Aliases[i]
+		}
 		key := PlaceKey(n)
-		if key == "" || seen[key] {
+		if key == "" || slices.Contains(seen, key) {
 			continue
 		}
-		seen[key] = true
+		seen = append(seen, key)
 		w.byKey[key] = append(w.byKey[key], p)
 		sk := p.CountryCode + ":" + Skeleton(n)
 		w.bySkel[sk] = append(w.bySkel[sk], p)
@@ -272,16 +293,9 @@ func (w *world) lookup(code string, names []string, loose bool) *Place {
 	return best
 }
 
-func (w *world) lookupCapital(c *Country) *Place {
-	var best *Place
-	for i := range w.gaz {
-		p := &w.gaz[i]
-		if p.CountryCode == c.Code && p.Feature == "PPLC" && (best == nil || p.Population > best.Population) {
-			best = p
-		}
-	}
-	if best != nil {
-		return best
+func (w *world) lookupCapital(c *Country, capitals map[string]*Place) *Place {
+	if p := capitals[c.Code]; p != nil {
+		return p
 	}
 	return w.lookup(c.Code, splitList(c.Capital), false)
 }

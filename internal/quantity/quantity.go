@@ -44,7 +44,7 @@ func (F *Finder) Find(text string) []domain.Quantity {
 		return nil
 	}
 	low := lowerASCII(text)
-	f := &finder{Finder: F, text: text, low: low}
+	f := &finder{Finder: F, text: text, low: low, cands: make([]cand, 0, len(text)/200+4)}
 	f.t = tokenize(text, low, make([]token, 0, len(text)/5+8))
 	f.run()
 	return f.emit()
@@ -94,6 +94,13 @@ func (f *finder) isAny(k int, ws ...string) bool {
 	return false
 }
 
+func (f *finder) tokS(k int) string {
+	if k < 0 || k >= len(f.t) {
+		return ""
+	}
+	return f.t[k].s
+}
+
 func (f *finder) isDash(k int) bool {
 	return f.isAny(k, "-", "\u2010", "\u2011", "\u2013")
 }
@@ -131,7 +138,16 @@ func (f *finder) emit() []domain.Quantity {
 			c.kind, c.src, c.rightKind = d.kind, srcInherited, true
 		}
 	}
-	var out []domain.Quantity
+	n := 0
+	for _, c := range f.cands {
+		if c.kind != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]domain.Quantity, 0, n)
 	for _, c := range f.cands {
 		if c.kind == "" {
 			continue
@@ -162,7 +178,7 @@ func (f *finder) includedIn(a, b int) bool {
 	case 1:
 		return f.is(a, "including")
 	case 2:
-		return f.isAny(a, ",", "(", "—") && f.is(a+1, "including")
+		return f.isAny(a, ",", "(", "\u2014") && f.is(a+1, "including")
 	}
 	return false
 }
@@ -200,7 +216,11 @@ func (f *finder) candidate(n number) {
 	t := f.t[i]
 	// Not a count: codes glued to letters ("f071"), money, clock times,
 	// dates, page and unit numbers.
-	if f.glued(i, n.end) {
+	if f.glued(i, n.end) || t.kind == kNum && t.zero {
+		return
+	}
+	// "no one was hurt", "the one who", "one another"
+	if t.s == "one" && n.end == i+1 && (f.isAny(i-1, "no", "the", "any", "every", "each", "this", "that", "which") || f.is(i+1, "another")) {
 		return
 	}
 	if i > 0 {
@@ -213,7 +233,7 @@ func (f *finder) candidate(n number) {
 				return
 			}
 		}
-		if skipBefore[p.s] && n.end == i+1 {
+		if skipBefore[p.s] {
 			return
 		}
 	}
@@ -265,7 +285,7 @@ func (f *finder) candidate(n number) {
 		case k+1 < len(f.t) && !n.vague:
 			if m, ok := f.parseNumber(k + 1); ok && !m.vague {
 				k = m.end // "two of eight corridors"
-			} else if f.isAny(k+1, "the", "them", "those", "whom") {
+			} else if f.isAny(k+1, "the", "them", "those", "whom", "its", "their", "our", "his") {
 				k += 2
 			}
 		}
@@ -291,7 +311,7 @@ func (f *finder) candidate(n number) {
 		if kt, e := f.kindAfter(npEnd, c.class); kt != nil {
 			kind, src, c.rightKind = kt.kind, srcTerm, true
 			spanEnd = e
-		} else if f.is(bs-1, "including") && f.isAny(npEnd, ",", "—", ")") {
+		} else if f.is(bs-1, "including") && f.isAny(npEnd, ",", "\u2014", ")") {
 			// "..., including 1,524 children, had been killed"
 			if kt, _ := f.kindAfter(npEnd+1, c.class); kt != nil {
 				kind, src, c.rightKind = kt.kind, srcTerm, true
@@ -303,7 +323,8 @@ func (f *finder) candidate(n number) {
 	}
 	if kind == "" && len(f.cands) > 0 {
 		prev := &f.cands[len(f.cands)-1]
-		if prev.src >= srcInherited && f.includedIn(prev.npEnd, bs) && applicable(prev.kind, c.class) {
+		if prev.src >= srcInherited && applicable(prev.kind, c.class) &&
+			(f.includedIn(prev.npEnd, bs) || f.is(bs-1, "including") && f.t[prev.bs].sent == f.t[bs].sent) {
 			kind, src = prev.kind, srcInherited
 		}
 		if kind == "" && prev.src >= srcInherited && f.coordinated(prev.npEnd, bs) && applicable(prev.kind, c.class) {
@@ -335,7 +356,13 @@ func (f *finder) candidate(n number) {
 	}
 	if kind == "" {
 		switch c.class {
-		case classCombatant, classEquipment, classEvent, classCorridor:
+		case classCombatant:
+			// "3,000 troops were massing" is tracked; "two soldiers told
+			// reporters" is narrative.
+			if n.vague && n.low > 0 || n.hasValue && n.value >= 10 {
+				kind, src = domain.KindOther, srcFallback
+			}
+		case classEquipment, classEvent, classCorridor:
 			kind, src = domain.KindOther, srcFallback
 		}
 	}
@@ -345,7 +372,7 @@ func (f *finder) candidate(n number) {
 	c.kind, c.src = kind, src
 	c.bound = b
 	q := domain.Quantity{}
-	q.Start, q.End = f.t[spanStart].start, f.t[spanEnd-1].end
+	q.Start, q.End = int(f.t[spanStart].start), int(f.t[spanEnd-1].end)
 	q.Text = f.text[q.Start:q.End]
 	if subj != nil {
 		q.Subject = f.text[f.t[mod].start:f.t[headEnd-1].end]
@@ -444,6 +471,9 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 		compound = false
 		switch t.kind {
 		case kNum:
+			if afterDash {
+				continue // "F-16 jets"
+			}
 			return k, k, nil, ""
 		case kPunct:
 			if f.isDash(p) && f.joined(p) && f.joined(p+1) {
@@ -482,6 +512,9 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 			return k, k, nil, ""
 		}
 		if t.s == "and" || t.s == "or" {
+			if p == k {
+				return k, k, nil, "" // "killed 1 and wounded 45"
+			}
 			continue
 		}
 		if adjKind == "" {
@@ -638,16 +671,23 @@ func (f *finder) kindAfter(p int, class string) (*kindTerm, int) {
 // skipApposition returns the token after an aside that starts at p with a
 // comma, or p when there is none.
 func (f *finder) skipApposition(p int) int {
-	if !f.is(p, ",") && !f.isAny(p, "—", "(") || !f.isAny(p+1, "including", "among", "most", "mostly", "many", "some", "half", "all", "mainly") {
+	if p+1 >= len(f.t) {
 		return p
 	}
 	closer := f.t[p].s
-	if closer == "(" {
+	switch {
+	case closer == "(":
 		closer = ")"
+	case f.isAny(p, "\u2014", "\u2013") || f.isDash(p) && f.t[p].space:
+		// a dashed aside: "1.5 million people \u2013 two-thirds of them \u2013 have fled"
+	case closer == "," && (f.isAny(p+1, "including", "among", "most", "mostly", "many", "some", "half", "all", "mainly", "aged", "both") || f.t[p+1].kind == kNum):
+	default:
+		return p
 	}
 	sent := f.t[p].sent
-	for k := p + 2; k < len(f.t) && k <= p+12 && f.t[k].sent == sent; k++ {
-		if f.t[k].s == closer {
+	for k := p + 2; k < len(f.t) && k <= p+14 && f.t[k].sent == sent; k++ {
+		// the closing comma is not one inside a list ("aged 21, 23 and 25")
+		if f.t[k].s == closer && (closer != "," || k+1 < len(f.t) && f.t[k+1].kind == kWord && !f.isAny(k+1, "and", "or")) {
 			return k + 1
 		}
 	}
@@ -667,7 +707,7 @@ func (f *finder) toll(bs int) *kindTerm {
 		return nil
 	}
 	sent := f.t[bs].sent
-	for p := bs - 1; p >= 0 && p >= bs-12 && f.t[p].sent == sent; p-- {
+	for p := bs - 1; p >= 0 && p >= bs-16 && f.t[p].sent == sent; p-- {
 		if f.t[p].kind == kNum {
 			return nil
 		}
@@ -707,10 +747,14 @@ func (f *finder) fraction(i int) bool {
 			s = i - 1
 		}
 	case "third":
-		if !f.isAny(i-1, "a", "one") {
+		switch {
+		case f.isAny(i-1, "a", "one"):
+			v, s = 33.3, i-1
+		case f.isDash(i-1) && f.is(i-2, "one"):
+			v, s = 33.3, i-2
+		default:
 			return false
 		}
-		v, s = 33.3, i-1
 	case "thirds":
 		if !f.isAny(i-1, "two") && !(f.isDash(i-1) && f.is(i-2, "two")) {
 			return false
@@ -774,6 +818,10 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 		}
 		if f.territory[t.s] == "noun" {
 			end = p + 1
+			// a name after a part: "west Mosul"
+			for end < len(f.t) && f.t[end].kind == kWord && f.t[end].upper && f.t[end].space {
+				end++
+			}
 			break
 		}
 		if st, _ := f.subjectAt(p, e+1); st != nil {
@@ -784,6 +832,14 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 			// a multi-word name: "Deir ez-Zor"
 			for end < len(f.t) && f.t[end].kind == kWord && f.t[end].upper && f.t[end].space {
 				end++
+			}
+			// "of Gaza's population" is a share of people; "of Syria's
+			// territory" a share of land
+			if f.isAny(end, "'", "\u2019") && f.is(end+1, "s") {
+				if f.territory[f.tokS(end+2)] != "noun" {
+					return false
+				}
+				end += 3
 			}
 			break
 		}
@@ -801,7 +857,7 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 		end = e + 2
 	}
 	q := domain.Quantity{Subject: f.text[f.t[e+1].start:f.t[end-1].end]}
-	q.Start, q.End = f.t[bs].start, f.t[end-1].end
+	q.Start, q.End = int(f.t[bs].start), int(f.t[end-1].end)
 	q.Text = f.text[q.Start:q.End]
 	setValue(&q, n, b)
 	f.cands = append(f.cands, cand{q: q, kind: domain.KindTerritoryPercent, src: srcTerm, bs: bs, npEnd: end, bound: b})

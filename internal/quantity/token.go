@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,20 +16,21 @@ const (
 // token is one word, number or punctuation mark. s is ASCII-lowercased
 // (same byte length as the original, so offsets hold).
 type token struct {
-	s          string
-	start, end int
-	kind       byte
+	s string
 	// num is the value of a number token; plain is set when it has no
 	// thousands separator or decimal part (a candidate year).
-	num   float64
+	num        float64
+	start, end int32
+	// sent is the index of the sentence the token belongs to.
+	sent  int32
+	kind  byte
 	plain bool
-	// ordinal marks 1st, 14th...
-	ordinal bool
+	// ordinal marks 1st, 14th...; zero marks digits with a leading zero
+	// ("071"), which are codes, not counts.
+	ordinal, zero bool
 	// space: whitespace precedes the token; nl: a line break does.
 	space, nl bool
 	upper     bool
-	// sent is the index of the sentence the token belongs to.
-	sent int
 }
 
 // lowerASCII lowers A-Z only, so byte offsets of the result match text.
@@ -57,7 +59,7 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 // lowerASCII(text).
 func tokenize(text, low string, out []token) []token {
 	space, nl := true, true
-	sent := 0
+	sent := int32(0)
 	endSentence := false
 	i := 0
 	for i < len(text) {
@@ -82,10 +84,26 @@ func tokenize(text, low string, out []token) []token {
 				j++
 			}
 			plain := true
-			// thousands groups: ,ddd not followed by another digit
-			for j+3 < len(text)+0 && j+4 <= len(text) && text[j] == ',' && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 == len(text) || !isDigit(text[j+4])) {
-				v = v*1000 + float64(text[j+1]-'0')*100 + float64(text[j+2]-'0')*10 + float64(text[j+3]-'0')
-				j += 4
+			// thousands groups: ",ddd", or "\u00a0ddd" / thin space ddd after a
+			// group of at most three digits ("8\u202f000"), not followed by
+			// another digit
+			short := j-i <= 3
+			for {
+				sep := 0
+				switch {
+				case j < len(text) && text[j] == ',':
+					sep = 1
+				case short && strings.HasPrefix(text[j:], "\u00a0"):
+					sep = len("\u00a0")
+				case short && (strings.HasPrefix(text[j:], "\u2009") || strings.HasPrefix(text[j:], "\u202f")):
+					sep = len("\u2009")
+				}
+				g := j + sep
+				if sep == 0 || g+3 > len(text) || !isDigit(text[g]) || !isDigit(text[g+1]) || !isDigit(text[g+2]) || g+3 < len(text) && isDigit(text[g+3]) {
+					break
+				}
+				v = v*1000 + float64(text[g]-'0')*100 + float64(text[g+1]-'0')*10 + float64(text[g+2]-'0')
+				j = g + 3
 				plain = false
 			}
 			if j+1 < len(text) && text[j] == '.' && isDigit(text[j+1]) {
@@ -98,7 +116,7 @@ func tokenize(text, low string, out []token) []token {
 				}
 				plain = false
 			}
-			t = token{start: i, kind: kNum, num: v, plain: plain}
+			t = token{start: int32(i), kind: kNum, num: v, plain: plain, zero: c == '0' && i+1 < len(text) && isDigit(text[i+1])}
 			if j+1 < len(low) {
 				switch low[j : j+2] {
 				case "st", "nd", "rd", "th":
@@ -108,7 +126,7 @@ func tokenize(text, low string, out []token) []token {
 					}
 				}
 			}
-			t.end = j
+			t.end = int32(j)
 		case isLetterByte(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
 			j := i
 			for j < len(text) {
@@ -125,7 +143,7 @@ func tokenize(text, low string, out []token) []token {
 				}
 				j += size
 			}
-			t = token{start: i, end: j, kind: kWord, upper: c >= 'A' && c <= 'Z'}
+			t = token{start: int32(i), end: int32(j), kind: kWord, upper: c >= 'A' && c <= 'Z'}
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
@@ -133,7 +151,7 @@ func tokenize(text, low string, out []token) []token {
 				i += size
 				continue
 			}
-			t = token{start: i, end: i + size, kind: kPunct}
+			t = token{start: int32(i), end: int32(i + size), kind: kPunct}
 		}
 		if endSentence && (nl || space && (t.upper || t.kind == kPunct || t.kind == kNum)) {
 			sent++
@@ -147,7 +165,7 @@ func tokenize(text, low string, out []token) []token {
 			endSentence = true
 		}
 		out = append(out, t)
-		i = t.end
+		i = int(t.end)
 		space, nl = false, false
 	}
 	return out

@@ -13,7 +13,7 @@ import (
 func checkRaw(t *testing.T, r Raw, err error) {
 	t.Helper()
 	if err != nil {
-		if r.Path == "" || !strings.Contains(err.Error(), "in") {
+		if r.Path == "" || !strings.HasPrefix(err.Error(), strings.SplitN(r.Path, "#", 2)[0]) {
 			t.Errorf("error %q without its input's name (path %q)", err, r.Path)
 		}
 		return

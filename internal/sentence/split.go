@@ -223,26 +223,22 @@ func lower(s string) string {
 	return s
 }
 
-// trim strips surrounding white space (including no-break spaces) from
+// trim strips surrounding white space (any Unicode space) from
 // text[a:b]; ok is false when nothing is left.
 func trim(text string, a, b int) (domain.Span, bool) {
 	for a < b {
-		if c := text[a]; c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			a++
-		} else if c == 0xC2 && a+1 < b && text[a+1] == 0xA0 {
-			a += 2
-		} else {
+		r, n := utf8.DecodeRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
 			break
 		}
+		a += n
 	}
 	for b > a {
-		if c := text[b-1]; c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			b--
-		} else if c == 0xA0 && b-2 >= a && text[b-2] == 0xC2 {
-			b -= 2
-		} else {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
 			break
 		}
+		b -= n
 	}
 	if a >= b {
 		return domain.Span{}, false

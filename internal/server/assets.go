@@ -9,7 +9,7 @@ import (
 // assets holds the UI, the OpenAPI file and the vendored libraries; the
 // vendor/ folder is rebuilt by assets/vendor.sh.
 //
-//go:embed assets/index.html assets/app.js assets/style.css assets/openapi.json assets/vendor
+//go:embed assets/index.html assets/app.js assets/style.css assets/openapi.json assets/favicon.svg assets/vendor
 var assets embed.FS
 
 // OpenAPI returns the OpenAPI 3 document of the API.

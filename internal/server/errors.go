@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/sitrep/sitrep/internal/sqlite"
+	"github.com/sitrep/sitrep/internal/domain"
 )
 
 // apiError is an error whose HTTP status and public message are known.
@@ -54,7 +54,7 @@ func status(err error) (int, string) {
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d bytes", mbe.Limit)
 	case errors.As(err, &ae):
 		return ae.status, ae.msg
-	case errors.Is(err, sqlite.ErrNotFound):
+	case errors.Is(err, domain.ErrNotFound):
 		return http.StatusNotFound, "not found"
 	}
 	return http.StatusInternalServerError, "internal error"

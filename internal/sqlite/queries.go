@@ -141,7 +141,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]domain.S
 func ftsQuery(s string) string {
 	var terms []string
 	for _, w := range strings.Fields(s) {
-		w = strings.Trim(strings.ReplaceAll(w, `"`, ""), "*")
+		// A NUL ends the query string inside SQLite ("unterminated
+		// string"), so it goes with the quotes.
+		w = strings.Trim(strings.NewReplacer(`"`, "", "\x00", "").Replace(w), "*")
 		if w != "" {
 			terms = append(terms, `"`+w+`"`)
 		}

@@ -58,3 +58,30 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent checks that Resolve gives the same answer from many
+// goroutines at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	in, err := os.ReadFile("testdata/article/input.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchor := day("2022-03-01")
+	want, _ := json.Marshal(Resolve(string(in), anchor))
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			got, _ := json.Marshal(Resolve(string(in), anchor))
+			if !bytes.Equal(got, want) {
+				errs <- string(got)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Errorf("concurrent Resolve differs:\n%s\nwant:\n%s", e, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"sort"
 	"strconv"
 	"time"
 
@@ -72,6 +73,9 @@ type resolver struct {
 	// narr is the narrative time: the last day a mention resolved to.
 	narr    time.Time
 	narrSet bool
+	// from is the first token of the span match found: prepositions that
+	// do not belong to the quoted phrase ("of", "before") are left out.
+	from int
 	// last is the last mention's value, for "since then".
 	last    val
 	hasLast bool
@@ -97,7 +101,7 @@ func (r *resolver) run() []domain.DateMention {
 			i++
 			continue
 		}
-		s, e := r.t[i].start, r.t[end-1].end
+		s, e := int(r.t[r.from].start), int(r.t[end-1].end)
 		r.out = append(r.out, domain.DateMention{
 			Span:      domain.Span{Text: r.text[s:e], Start: s, End: e},
 			Value:     v.String(),
@@ -112,9 +116,17 @@ func (r *resolver) run() []domain.DateMention {
 	return r.out
 }
 
+// tokenAt returns the index of the token that starts at byte offset off.
+func (r *resolver) tokenAt(off int) int {
+	return sort.Search(len(r.t), func(k int) bool { return int(r.t[k].start) >= off })
+}
+
+// w returns the lower-cased text of token k.
+func (r *resolver) w(k int) string { return r.low[r.t[k].start:r.t[k].end] }
+
 // is reports whether token i is the word w.
 func (r *resolver) is(i int, w string) bool {
-	return i >= 0 && i < len(r.t) && r.t[i].s == w
+	return i >= 0 && i < len(r.t) && r.w(i) == w
 }
 
 // isAny reports whether token i is one of ws.
@@ -123,7 +135,7 @@ func (r *resolver) isAny(i int, ws ...string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if r.t[i].s == w {
+		if r.w(i) == w {
 			return true
 		}
 	}
@@ -150,7 +162,7 @@ func (r *resolver) num(i int) (int, bool) {
 		return t.num, true
 	}
 	if t.kind == kWord {
-		n, ok := numberWords[t.s]
+		n, ok := numberWords[r.low[t.start:t.end]]
 		return n, ok
 	}
 	return 0, false
@@ -160,19 +172,21 @@ func (r *resolver) num(i int) (int, bool) {
 // (exclusive) of the longest-preferred match.
 func (r *resolver) match(i int) (int, val, bool) {
 	t := r.t[i]
-	if t.kind == kPunct {
+	if t.kind == kPunct || t.kind == kWord && t.flags&fStart == 0 {
 		return 0, val{}, false
 	}
+	r.from = i
 	j := i
 	mod, prep := "", ""
 	// modifiers: earlier/early/late/later [on|in], or a preposition
 	// followed by early/late/mid.
-	switch t.s {
+	ts := r.low[t.start:t.end]
+	switch ts {
 	case "earlier", "early", "late", "later":
-		mod = t.s
+		mod = ts
 		j++
 		if r.isAny(j, "on", "in") {
-			prep = r.t[j].s
+			prep = r.w(j)
 			j++
 		}
 	case "mid":
@@ -181,11 +195,11 @@ func (r *resolver) match(i int) (int, val, bool) {
 			j += 2
 		}
 	case "on", "in", "since", "from", "between", "during", "for", "over", "by", "until", "till",
-		"through", "throughout", "at", "within", "before", "after":
-		prep = t.s
+		"through", "throughout", "at", "within", "before", "after", "of":
+		prep = ts
 		j++
 		if r.isAny(j, "early", "late") {
-			mod = r.t[j].s
+			mod = r.w(j)
 			j++
 		} else if r.is(j, "mid") && r.isDash(j+1) {
 			mod = "mid"
@@ -197,7 +211,7 @@ func (r *resolver) match(i int) (int, val, bool) {
 			j += 2
 		}
 	}
-	if j >= len(r.t) {
+	if j >= len(r.t) || r.t[j].kind == kPunct || r.t[j].kind == kWord && r.t[j].flags&fCore == 0 {
 		return 0, val{}, false
 	}
 	if prep == "since" && r.is(j, "then") {
@@ -206,15 +220,16 @@ func (r *resolver) match(i int) (int, val, bool) {
 		}
 		return j + 1, rangeVal(r.last.lo, r.anchor), true
 	}
+	switch prep {
+	case "before", "after", "within", "of":
+		// Keep the preposition out of the span: it does not name the day.
+		r.from = i + 1
+	}
 	if end, v, ok := r.relative(j, prep, mod); ok {
 		return r.since(i, end, v, prep)
 	}
 	end, v, ok := r.calendar(i, j, prep, mod)
 	if !ok {
-		return 0, val{}, false
-	}
-	if prep == "before" || prep == "after" || prep == "within" {
-		// Keep the preposition out of the span: it does not name the day.
 		return 0, val{}, false
 	}
 	return r.since(i, end, v, prep)
@@ -237,11 +252,27 @@ func (r *resolver) since(i, end int, v val, prep string) (int, val, bool) {
 // futureCue reports whether the few words before token i point forward.
 func (r *resolver) futureCue(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		t := r.t[k]
-		if t.kind == kPunct && (t.s == "." || t.s == ";" || t.s == "\"" || t.s == "\u201c" || t.s == "\u201d") {
+		t, ts := r.t[k], r.w(k)
+		if t.kind == kPunct && (ts == "." || ts == ";" || ts == "," || ts == "\"" || ts == "\u201c" || ts == "\u201d") {
 			return false
 		}
-		if futureCues[t.s] {
+		if !futureCues[ts] {
+			continue
+		}
+		switch ts {
+		case "set": // "set to", "set for", not "set on fire"
+			if r.isAny(k+1, "to", "for") {
+				return true
+			}
+		case "next": // not "next to"
+			if !r.is(k+1, "to") {
+				return true
+			}
+		case "due": // "due to resume", "due on", not "due to fighting"
+			if r.isAny(k+1, "on", "for", "in", "by") || r.is(k+1, "to") && dueVerbs[r.tokS(k+2)] {
+				return true
+			}
+		default:
 			return true
 		}
 	}
@@ -286,13 +317,13 @@ func (r *resolver) relative(j int, prep, mod string) (int, val, bool) {
 	}
 	t := r.t[j]
 	a := r.anchor
-	switch t.s {
+	switch r.w(j) {
 	case "today", "tonight":
-		return j + 1, dayVal(r.speechDay(t.start)), true
+		return j + 1, dayVal(r.speechDay(int(t.start))), true
 	case "yesterday":
-		return j + 1, dayVal(r.speechDay(t.start).AddDate(0, 0, -1)), true
+		return j + 1, dayVal(r.speechDay(int(t.start)).AddDate(0, 0, -1)), true
 	case "tomorrow":
-		return j + 1, dayVal(r.speechDay(t.start).AddDate(0, 0, 1)), true
+		return j + 1, dayVal(r.speechDay(int(t.start)).AddDate(0, 0, 1)), true
 	case "overnight":
 		if prep != "" || mod != "" {
 			return 0, val{}, false
@@ -301,7 +332,7 @@ func (r *resolver) relative(j int, prep, mod string) (int, val, bool) {
 	case "last", "this", "next":
 		return r.deictic(j, prep, mod)
 	case "the", "that":
-		return r.anaphoric(j, prep)
+		return r.anaphoric(j, prep, mod)
 	}
 	if n, ok := r.num(j); ok {
 		return r.counted(j, n, prep)
@@ -312,11 +343,11 @@ func (r *resolver) relative(j int, prep, mod string) (int, val, bool) {
 // deictic matches "last night", "this week", "next month", "last year"...
 func (r *resolver) deictic(j int, prep, mod string) (int, val, bool) {
 	a := r.anchor
-	w := r.t[j].s
+	w := r.w(j)
 	if j+1 >= len(r.t) {
 		return 0, val{}, false
 	}
-	n := r.t[j+1].s
+	n := r.w(j + 1)
 	monday := a.AddDate(0, 0, -((int(a.Weekday()) + 6) % 7))
 	switch n {
 	case "night":
@@ -413,15 +444,18 @@ func (r *resolver) deictic(j int, prep, mod string) (int, val, bool) {
 
 // anaphoric matches "the previous day", "the day before", "that day",
 // "the past 10 days", "the next 2 to 3 days"...
-func (r *resolver) anaphoric(j int, prep string) (int, val, bool) {
+func (r *resolver) anaphoric(j int, prep, mod string) (int, val, bool) {
 	a, narr := r.anchor, r.narr
-	w := r.t[j].s
+	w := r.w(j)
 	k := j + 1
 	if k >= len(r.t) {
 		return 0, val{}, false
 	}
-	next := r.t[k].s
+	next := r.w(k)
 	if w == "that" {
+		if next == "same" && r.isAny(k+1, "day", "night") {
+			return k + 2, dayVal(narr), true
+		}
 		if next == "day" || next == "night" || next == "morning" || next == "evening" || next == "afternoon" {
 			return k + 1, dayVal(narr), true
 		}
@@ -432,16 +466,16 @@ func (r *resolver) anaphoric(j int, prep string) (int, val, bool) {
 		// "the day before" / "the day after" only when nothing follows
 		// that would name another reference point.
 		if r.isAny(k+1, "before", "after") {
-			if k+2 < len(r.t) && r.t[k+2].kind == kWord && r.t[k+2].s != "and" && r.t[k+2].s != "but" {
+			if k+2 < len(r.t) && r.t[k+2].kind == kWord && r.w(k+2) != "and" && r.w(k+2) != "but" {
 				return 0, val{}, false
 			}
-			if r.t[k+1].s == "before" {
+			if r.w(k+1) == "before" {
 				return k + 2, dayVal(narr.AddDate(0, 0, -1)), true
 			}
 			return k + 2, dayVal(narr.AddDate(0, 0, 1)), true
 		}
-		if prep == "during" {
-			return k + 1, dayVal(narr), true
+		if prep == "during" || prep == "in" && (mod == "earlier" || mod == "later") {
+			return k + 1, dayVal(narr), true // "later in the day"
 		}
 		return 0, val{}, false
 	case "same":
@@ -516,7 +550,7 @@ func (r *resolver) tokS(k int) string {
 	if k < 0 || k >= len(r.t) {
 		return ""
 	}
-	return r.t[k].s
+	return r.w(k)
 }
 
 // back returns the day n units before t (hours round up to whole days).
@@ -664,7 +698,11 @@ func (r *resolver) allowed(f fields, j int, prep, mod string) bool {
 		return true
 	}
 	if f.m != 0 { // bare month
-		return mod != "" || prep != "" && prep != "on" && prep != "at" && prep != "for" && prep != "over"
+		switch prep {
+		case "", "on", "at", "for", "over", "of", "after", "before":
+			return mod != ""
+		}
+		return true
 	}
 	// bare year
 	if mod != "" {
@@ -683,19 +721,20 @@ func (r *resolver) fields(j int, prep, mod string) (fields, int, bool) {
 	}
 	t := r.t[j]
 	if t.kind == kWord {
-		if wd, ok := weekdays[t.s]; ok && (len(t.s) >= 6 || t.upper && (r.is(j+1, ".") || r.is(j+1, ","))) {
-			if len(t.s) < 6 && !t.upper {
+		ts := r.w(j)
+		if wd, ok := weekdays[ts]; ok && (len(ts) >= 6 || t.upper && (r.is(j+1, ".") || r.is(j+1, ","))) {
+			if len(ts) < 6 && !t.upper {
 				return f, j, false
 			}
 			if j > 0 && r.isAny(j-1, "black", "good", "holy", "bloody", "ash", "cyber", "super") && r.t[j-1].upper {
 				return f, j, false
 			}
-			if j+1 < len(r.t) && r.t[j+1].upper && nameWords[r.t[j+1].s] {
+			if j+1 < len(r.t) && r.t[j+1].upper && nameWords[r.w(j+1)] {
 				return f, j, false
 			}
 			f.wd = wd
 			k := j + 1
-			if len(t.s) < 6 && r.is(k, ".") {
+			if len(ts) < 6 && r.is(k, ".") {
 				k++
 			}
 			// an explicit date after the weekday
@@ -715,7 +754,7 @@ func (r *resolver) fields(j int, prep, mod string) (fields, int, bool) {
 		return f2, e, true
 	}
 	if t.kind == kWord {
-		if mo, ok := months[t.s]; ok && !mo.abbrev && t.upper {
+		if mo, ok := months[r.w(j)]; ok && !mo.abbrev && t.upper {
 			f.m = mo.m
 			return f, j + 1, true
 		}
@@ -730,7 +769,7 @@ func (r *resolver) fields(j int, prep, mod string) (fields, int, bool) {
 // dayTail extends a day mention over a part of the day or a possessive:
 // "Wednesday night", "Thursday's".
 func (r *resolver) dayTail(k int) int {
-	if k < len(r.t) && partsOfDay[r.t[k].s] && r.t[k].space {
+	if k < len(r.t) && partsOfDay[r.w(k)] && r.t[k].space {
 		return k + 1
 	}
 	if r.isAny(k, "'", "\u2019") && r.adjacent(k) && r.is(k+1, "s") && r.adjacent(k+1) {
@@ -751,10 +790,10 @@ func (r *resolver) yearEnds(k int) bool {
 	}
 	switch t.kind {
 	case kPunct:
-		if t.s == "," && r.adjacent(k) && k+1 < len(r.t) && r.t[k+1].kind == kNum && r.adjacent(k+1) {
+		if r.w(k) == "," && r.adjacent(k) && k+1 < len(r.t) && r.t[k+1].kind == kNum && r.adjacent(k+1) {
 			return false // 2016,000
 		}
-		if (t.s == "." || t.s == ":") && r.adjacent(k) && k+1 < len(r.t) && r.t[k+1].kind == kNum && r.adjacent(k+1) {
+		if (r.w(k) == "." || r.w(k) == ":") && r.adjacent(k) && k+1 < len(r.t) && r.t[k+1].kind == kNum && r.adjacent(k+1) {
 			return false
 		}
 		return true
@@ -765,7 +804,7 @@ func (r *resolver) yearEnds(k int) bool {
 	if t.upper {
 		return true
 	}
-	return yearFollowers[t.s]
+	return yearFollowers[r.w(k)]
 }
 
 // explicit parses Month Day [, Year], Day [of] Month [Year], Month [,|of]
@@ -838,7 +877,7 @@ func (r *resolver) explicit(j int) (fields, int, bool) {
 			f.y = y
 			return f, e, true
 		}
-		if months[r.t[j].s].abbrev {
+		if months[r.w(j)].abbrev {
 			return f, j, false
 		}
 		return f, k, true
@@ -851,7 +890,7 @@ func (r *resolver) month(k int) (int, int, bool) {
 	if k >= len(r.t) || r.t[k].kind != kWord || !r.t[k].upper {
 		return 0, k, false
 	}
-	mo, ok := months[r.t[k].s]
+	mo, ok := months[r.w(k)]
 	if !ok {
 		return 0, k, false
 	}
@@ -867,10 +906,32 @@ func (r *resolver) year(k int) (int, int, bool) {
 	if r.is(k, ",") {
 		k++
 	}
-	if k < len(r.t) && r.t[k].kind == kNum && r.t[k].digits == 4 && !r.t[k].ordinal && r.t[k].num >= 1900 && r.t[k].num <= 2100 && r.yearEnds(k+1) {
+	if k < len(r.t) && r.t[k].kind == kNum && r.t[k].digits == 4 && !r.t[k].ordinal && r.t[k].num >= 1900 && r.t[k].num <= 2100 && r.yearEndsAfterDate(k+1) {
 		return r.t[k].num, k + 1, true
 	}
+	// "Feb. 24 last year"
+	if r.hasAnchor && r.isAny(k, "last", "this") && r.is(k+1, "year") && !r.is(k-1, ",") {
+		y := r.anchor.Year()
+		if r.w(k) == "last" {
+			y--
+		}
+		return y, k + 2, true
+	}
 	return 0, k, false
+}
+
+// yearEndsAfterDate is yearEnds for a number right after a month or a
+// day and month, which is a year whatever word follows ("in April 2022
+// expired"), unless it continues as a larger number.
+func (r *resolver) yearEndsAfterDate(k int) bool {
+	if k >= len(r.t) {
+		return true
+	}
+	t := r.t[k]
+	if t.kind == kWord {
+		return t.space
+	}
+	return r.yearEnds(k)
 }
 
 // resolveFields turns parsed fields into a value, inferring what the text

@@ -25,9 +25,10 @@ func Resolve(text string, anchor time.Time) []domain.DateMention {
 func InferPublished(body string, captions []string) (time.Time, bool) {
 	var latest time.Time
 	consider := func(s string) {
-		for _, m := range Resolve(s, time.Time{}) {
-			if m.Precision != domain.PrecisionDay {
-				continue
+		r := newResolver(s, time.Time{})
+		for _, m := range r.run() {
+			if m.Precision != domain.PrecisionDay || r.futureCue(r.tokenAt(m.Start)) {
+				continue // a date announced ahead ("due on 20 December") is no evidence
 			}
 			d, err := time.Parse("2006-01-02", m.Value)
 			if err == nil && d.After(latest) {
@@ -54,10 +55,10 @@ func weekdayShift(text string, from int) int {
 	toks := tokenize(text, low, make([]token, 0, len(text)/5+8))
 	var count [7]int
 	for _, t := range toks {
-		if t.kind != kWord || len(t.s) < 6 {
+		if t.kind != kWord || t.end-t.start < 6 {
 			continue
 		}
-		if wd, ok := weekdays[t.s]; ok {
+		if wd, ok := weekdays[low[t.start:t.end]]; ok {
 			count[wd]++
 		}
 	}

@@ -135,6 +135,16 @@ func TestResolve(t *testing.T) {
 			[]got{{"on Sunday", "2015-06-07"}, {"the following day", "2015-06-08"}}},
 		{"during the day", "Shelling resumed late on Thursday and 18 people died during the day.", gaza,
 			[]got{{"late on Thursday", "2023-10-12"}, {"during the day", "2023-10-12"}}},
+		{"later in the day", "Rockets hit Ashdod on Monday. Later in the day, the army struck back.", gaza,
+			[]got{{"on Monday", "2023-10-09"}, {"Later in the day", "2023-10-09"}}},
+		{"that same day", "The envoy landed on Sunday and met the rebels that same day.", yemen,
+			[]got{{"on Sunday", "2015-06-07"}, {"that same day", "2015-06-07"}}},
+		{"as of weekday", "As of Monday, 1,300 people had crossed into Egypt.", gaza,
+			[]got{{"As of Monday", "2023-10-09"}}},
+		{"dateline abbreviation", "ALEPPO, Syria, Dec 8 (Reuters) - Rebels fell back on Thursday (Dec. 8).", day("2016-12-09"),
+			[]got{{"Dec 8", "2016-12-08"}, {"on Thursday", "2016-12-08"}, {"Dec. 8", "2016-12-08"}}},
+		{"late last month", "The talks broke down late last month.", newYear,
+			[]got{{"late last month", "2023-12"}}},
 		{"same day", "Lavrov spoke on Tuesday. On the same day, the army pulled back.", gaza,
 			[]got{{"on Tuesday", "2023-10-10"}, {"On the same day", "2023-10-10"}}},
 		{"since then", "The war began on October 7. Since then, thousands have been killed.", newYear,
@@ -165,6 +175,14 @@ func TestResolve(t *testing.T) {
 			[]got{{"on June 18", "2014-06-18"}}},
 		{"future weekday scheduled", "The talks in Geneva are scheduled for Sunday.", yemen,
 			[]got{{"for Sunday", "2015-06-14"}}},
+		{"set on fire is not future", "A car was set on fire on Monday in Hebron.", gaza,
+			[]got{{"on Monday", "2023-10-09"}}},
+		{"due to cause is not future", "The crossing closed due to fighting on Monday.", gaza,
+			[]got{{"on Monday", "2023-10-09"}}},
+		{"due to resume", "Talks are due to resume on Monday in Cairo.", gaza,
+			[]got{{"on Monday", "2023-10-16"}}},
+		{"comma ends the cue", "Israel will respond, the minister said on Monday.", gaza,
+			[]got{{"on Monday", "2023-10-09"}}},
 		{"future weekday will", "A humanitarian pause will begin on Friday.", yemen,
 			[]got{{"on Friday", "2015-06-12"}}},
 		{"iso date", "The report, dated 2019-12-20, listed 1,500 violations.", syria,
@@ -176,6 +194,10 @@ func TestResolve(t *testing.T) {
 			[]got{{"on Wednesday, 14 December 2016", "2016-12-14"}}},
 
 		// months and years
+		{"month year then verb", "The truce that began in April 2022 expired in October.", day("2023-04-25"),
+			[]got{{"in April 2022", "2022-04"}, {"in October", "2022-10"}}},
+		{"date last year", "Refugees have fled since the invasion of Feb. 24 last year.", day("2023-04-25"),
+			[]got{{"Feb. 24 last year", "2022-02-24"}}},
 		{"in month year", "The war in Yemen escalated in March 2015 when the coalition intervened.", yemen,
 			[]got{{"in March 2015", "2015-03"}}},
 		{"month year bare", "Syria's crisis began in March 2011 with peaceful protests.", syria,
@@ -199,6 +221,11 @@ func TestResolve(t *testing.T) {
 		{"two months", "The group seized Mosul in June 2014 and held it until July 2017.", syria,
 			[]got{{"in June 2014", "2014-06"}, {"until July 2017", "2017-07"}}},
 		{"decade is not a year", "Since the 1990s the region has seen repeated wars.", gaza, nil},
+		{"of year", "By the end of 2015, the group had lost Tikrit.", syria,
+			[]got{{"2015", "2015"}}},
+		{"after month day", "Aid stopped after December 20, officials said.", syria,
+			[]got{{"December 20", "2019-12-20"}}},
+		{"of bare month is not a date", "The Queen of May parade was cancelled in Kyiv.", syria, nil},
 		{"old year", "Hundreds of thousands of Palestinians fled in 1948.", gaza,
 			[]got{{"in 1948", "1948"}}},
 		{"year after the", "The 2014 war lasted 50 days.", gaza, nil},
@@ -229,6 +256,37 @@ func TestResolve(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, resolveAll(tc.text, tc.anchor)); diff != "" {
 				t.Errorf("Resolve(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+func TestInferPublished(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		captions []string
+		want     string // "" when nothing can be inferred
+	}{
+		{"no full date", "Shelling resumed on Thursday in the east of the city.", nil, ""},
+		{"latest date, no weekday", "The truce ended on 19 September 2016. Talks began on September 22, 2016.", nil, "2016-09-22"},
+		{"moved to the weekday named most", "The offensive began on September 22, 2016. On Wednesday the army said it had taken the camp. Also on Wednesday, talks were held. On Monday, ministers met.", nil, "2016-09-28"},
+		{"weekday tie goes to the later day", "Strikes hit the city on 14 December 2016. On Wednesday, 300 people left; on Thursday, buses returned.", nil, "2016-12-15"},
+		{"caption date counts", "Reports on Thursday said a deal was reached.", []string{"Troops advance in Aleppo on December 14, 2016. (Photo by AFP)"}, "2016-12-15"},
+		{"same weekday as the date", "Clashes broke out on Friday, October 28, 2016, and again on Friday night.", nil, "2016-10-28"},
+		{"dateline with clock time", "Wed Oct 19, 2016 6:6PM\n\nThe two leaders spoke on Wednesday.", nil, "2016-10-19"},
+		{"announced dates are no evidence", "Fighting resumed on December 14, 2016. Talks are scheduled for December 20, 2016.", nil, "2016-12-14"},
+		{"month only is not enough", "The war began in March 2011 and has not stopped.", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := InferPublished(tc.body, tc.captions)
+			s := ""
+			if ok {
+				s = got.Format("2006-01-02")
+			}
+			if s != tc.want {
+				t.Errorf("InferPublished(%q) = %q, want %q", tc.body, s, tc.want)
 			}
 		})
 	}

@@ -12,22 +12,63 @@ const (
 	kPunct                 // any other single rune
 )
 
-// token is one word, number or punctuation mark of the text. s is the
-// ASCII-lowercased form (same byte length as the original, so offsets hold).
+// token is one word, number or punctuation mark of the text: offsets into
+// the text and into its ASCII-lowercased copy (same byte length).
 type token struct {
-	s          string
-	start, end int
-	kind       byte
 	// num is the value of a number token (without its ordinal suffix).
-	num int
+	num        int
+	start, end int32
+	kind       byte
+	// flags classify a word once, so that matching skips most tokens
+	// without looking them up again.
+	flags byte
 	// digits is the count of digits of a number token.
-	digits int
+	digits uint8
 	// ordinal is set for 14th, 1st...
 	ordinal bool
 	// space: whitespace (or the text start) precedes the token.
 	space bool
 	// upper: the original token starts with an upper-case letter.
 	upper bool
+}
+
+// Word flags.
+const (
+	fMonth   byte = 1 << iota // a month name or abbreviation
+	fWeekday                  // a weekday name
+	fNumber                   // a number word
+	fUnit                     // day, week, month...
+	fStart                    // a word a match may start with
+	fCore                     // a word a match may continue with after a preposition
+)
+
+// vocab maps every word the matcher knows to its flags.
+var vocab = buildVocab()
+
+func buildVocab() map[string]byte {
+	v := map[string]byte{}
+	for w := range months {
+		v[w] |= fMonth | fStart | fCore
+	}
+	for w := range weekdays {
+		v[w] |= fWeekday | fStart | fCore
+	}
+	for w := range numberWords {
+		v[w] |= fNumber | fStart | fCore
+	}
+	for w := range units {
+		v[w] |= fUnit
+	}
+	for _, w := range []string{"earlier", "early", "late", "later", "mid", "on", "in", "since",
+		"from", "between", "during", "for", "over", "by", "until", "till", "through",
+		"throughout", "at", "within", "before", "after", "as", "of"} {
+		v[w] |= fStart
+	}
+	for _, w := range []string{"today", "tonight", "yesterday", "tomorrow", "overnight", "last",
+		"this", "next", "the", "that", "then", "early", "late", "mid"} {
+		v[w] |= fStart | fCore
+	}
+	return v
 }
 
 // lowerASCII lowers A-Z only, so byte offsets of the result match text.
@@ -67,12 +108,12 @@ func tokenize(text, low string, out []token) []token {
 			j := i
 			n := 0
 			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				if n < 1e8 {
+				if n < 1e7 {
 					n = n*10 + int(text[j]-'0')
 				}
 				j++
 			}
-			t := token{start: i, kind: kNum, num: n, digits: j - i, space: space}
+			t := token{start: int32(i), kind: kNum, num: n, digits: uint8(min(j-i, 255)), space: space}
 			if j+1 < len(low) {
 				switch low[j : j+2] {
 				case "st", "nd", "rd", "th":
@@ -82,8 +123,7 @@ func tokenize(text, low string, out []token) []token {
 					}
 				}
 			}
-			t.end = j
-			t.s = low[i:j]
+			t.end = int32(j)
 			out = append(out, t)
 			i = j
 		case c < utf8.RuneSelf && isLetterByte(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
@@ -102,7 +142,8 @@ func tokenize(text, low string, out []token) []token {
 				}
 				j += size
 			}
-			out = append(out, token{s: low[i:j], start: i, end: j, kind: kWord, space: space, upper: c >= 'A' && c <= 'Z'})
+			w := low[i:j]
+			out = append(out, token{start: int32(i), end: int32(j), kind: kWord, flags: vocab[w], space: space, upper: c >= 'A' && c <= 'Z'})
 			i = j
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -111,7 +152,7 @@ func tokenize(text, low string, out []token) []token {
 				i += size
 				continue
 			}
-			out = append(out, token{s: low[i : i+size], start: i, end: i + size, kind: kPunct, space: space})
+			out = append(out, token{start: int32(i), end: int32(i + size), kind: kPunct, space: space})
 			i += size
 		}
 		space = false

@@ -59,7 +59,17 @@ var partsOfDay = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "ll": true, "shall": true, "scheduled": true, "due": true, "slated": true,
 	"planned": true, "expected": true, "upcoming": true, "set": true, "plans": true, "plan": true,
-	"next": true, "coming": true,
+	"next": true,
+}
+
+// dueVerbs make "due to" point forward ("due to resume on Monday") rather
+// than give a cause ("due to fighting on Monday").
+var dueVerbs = map[string]bool{
+	"be": true, "begin": true, "start": true, "resume": true, "meet": true, "arrive": true,
+	"take": true, "hold": true, "visit": true, "vote": true, "open": true, "end": true,
+	"expire": true, "travel": true, "return": true, "sign": true, "leave": true, "attend": true,
+	"speak": true, "address": true, "announce": true, "present": true, "publish": true,
+	"release": true, "decide": true, "convene": true, "reopen": true, "close": true, "hand": true,
 }
 
 // nameWords after a weekday make it part of a title ("the Sunday Times").

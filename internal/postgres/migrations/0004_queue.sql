@@ -2,7 +2,7 @@
 -- claim rows with SELECT ... FOR UPDATE SKIP LOCKED; a claim is a lease
 -- (lease_until) so that a crashed worker's items are taken up again.
 -- id is a content hash of path and bytes: enqueuing the same input twice
--- queues it once. Ordering is (enqueued_at, id), no sequence needed.
+-- queues it once. Ordering is (enqueued_at, path, id): no sequence needed.
 CREATE TABLE queue (
     id          TEXT COLLATE "C" PRIMARY KEY,
     path        TEXT NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE queue (
     done_at     TIMESTAMPTZ,
     documents   INTEGER NOT NULL DEFAULT 0 -- documents the input gave
 );
-CREATE INDEX queue_claim ON queue (state, enqueued_at, id);
+CREATE INDEX queue_claim ON queue (state, enqueued_at, path, id);
 
 -- Feed polling state for `sitrep watch`: the validators of the last
 -- response (for conditional requests) and the error backoff.

@@ -1,0 +1,176 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/kb"
+)
+
+// Kinds of dictionary entries.
+const (
+	kEntity   uint8 = iota // a name of a KB actor or place
+	kDemonym               // "Syrian": context and role prefix, never output
+	kRole                  // "foreign minister": resolved through offices
+	kTemplate              // "government forces": the context country's actor
+	kLabel                 // "rebels": a generic label of an armed group
+)
+
+// Case requirements of one alias token on the text token it matches.
+const (
+	caseAny     uint8 = iota // alias written lower case: any case matches
+	caseUpper                // alias capitalised: text must start upper case
+	caseAcronym              // alias all capitals ("IS", "UN"): text too
+)
+
+// info is what an output entity carries from the knowledge base.
+type info struct {
+	typ, canonical, kbid  string
+	side, country, admin1 string
+	code                  string // ISO country code for places and state actors
+	lat, lon              float64
+	hasCoord              bool
+	isCountry             bool
+	person                bool
+	surname               string // folded last name, for later short mentions
+	pop                   int64
+	gazetteer             bool
+}
+
+// cand is one reading of a dictionary phrase.
+type cand struct {
+	kind  uint8
+	ent   int32 // index into Recognizer.infos (kEntity)
+	short bool  // needs a fuller name of the same entity earlier
+	// notPlace marks a place name that is also a common word: never at
+	// a sentence start.
+	notPlace bool
+	cases    []uint8 // per token
+	country  string  // kDemonym: canonical country name
+	roles    []string
+	tmpl     int32  // kTemplate: index into Recognizer.templates
+	label    string // kLabel: label kind
+	prio     int32  // lower is better
+}
+
+type dict struct {
+	entries map[string][]cand
+	maxLen  map[string]int // first token -> longest phrase in tokens
+}
+
+func newDict() *dict {
+	return &dict{entries: map[string][]cand{}, maxLen: map[string]int{}}
+}
+
+// add files a phrase (as written in the data) under its folded form.
+func (d *dict) add(phrase string, c cand) {
+	f := kb.Fold(phrase)
+	if f == "" {
+		return
+	}
+	toks := strings.Split(f, " ")
+	c.cases = aliasCases(phrase, len(toks))
+	d.entries[f] = append(d.entries[f], c)
+	if len(toks) > d.maxLen[toks[0]] {
+		d.maxLen[toks[0]] = len(toks)
+	}
+}
+
+// aliasCases derives the case requirement of each folded token of an
+// alias from how the alias is written.
+func aliasCases(phrase string, n int) []uint8 {
+	f, start, end := kb.FoldMap(phrase)
+	out := make([]uint8, 0, n)
+	for i := 0; i < len(f); {
+		j := strings.IndexByte(f[i:], ' ')
+		if j < 0 {
+			j = len(f)
+		} else {
+			j += i
+		}
+		out = append(out, tokenCase(phrase[start[i]:end[j-1]]))
+		i = j + 1
+	}
+	for len(out) < n {
+		out = append(out, caseAny)
+	}
+	return out[:n]
+}
+
+// tokenCase classifies how a token is written.
+func tokenCase(s string) uint8 {
+	letters, upper := 0, 0
+	first := true
+	firstUpper := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+		if first {
+			firstUpper = unicode.IsUpper(r)
+			first = false
+		}
+	}
+	switch {
+	case letters >= 2 && upper == letters:
+		return caseAcronym
+	case firstUpper:
+		return caseUpper
+	}
+	return caseAny
+}
+
+// sortCands orders the readings of each phrase by priority, then by
+// insertion, so that the first acceptable one wins deterministically.
+func (d *dict) sortCands() {
+	for k, cs := range d.entries {
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].prio < cs[j].prio })
+		d.entries[k] = cs
+	}
+}
+
+// textCase describes how a text token is written: upper-case first
+// letter, all capitals.
+type textCase struct {
+	upperFirst, allUpper bool
+}
+
+func caseOf(s string) textCase {
+	letters, upper := 0, 0
+	var tc textCase
+	first := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		u := unicode.IsUpper(r)
+		if u {
+			upper++
+		}
+		if first {
+			tc.upperFirst = u
+			first = false
+		}
+	}
+	tc.allUpper = letters > 0 && upper == letters
+	return tc
+}
+
+func caseOK(want uint8, got textCase) bool {
+	switch want {
+	case caseUpper:
+		return got.upperFirst
+	case caseAcronym:
+		return got.allUpper
+	}
+	return true
+}

@@ -1,0 +1,261 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/domain"
+)
+
+// Incidents lists incidents matching f, by date (undated first, as in
+// SQLite) then id, and the number that match in all (for pagination).
+func (s *Store) Incidents(ctx context.Context, f domain.IncidentFilter) ([]domain.Incident, int, error) {
+	where, args := incidentWhere(f)
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM incidents i`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count incidents: %w", err)
+	}
+	q := `SELECT i.body FROM incidents i` + where + ` ORDER BY i.date NULLS FIRST, i.id` + limitOffset(f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list incidents: %w", err)
+	}
+	defer rows.Close()
+	out := []domain.Incident{}
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, 0, err
+		}
+		var inc domain.Incident
+		if err := json.Unmarshal([]byte(body), &inc); err != nil {
+			return nil, 0, fmt.Errorf("decode incident: %w", err)
+		}
+		out = append(out, inc)
+	}
+	return out, total, rows.Err()
+}
+
+// incidentWhere turns a filter into a WHERE clause with parameters only.
+// Substring matches use strpos on lower-cased text, as the SQLite store
+// uses instr, so that LIKE wildcards in user input mean nothing.
+func incidentWhere(f domain.IncidentFilter) (string, []any) {
+	var conds []string
+	var args []any
+	arg := func(v string) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.From != "" {
+		conds = append(conds, `COALESCE(i.date_end, i.date) >= `+arg(f.From))
+	}
+	if f.To != "" {
+		conds = append(conds, `i.date <= `+arg(f.To))
+	}
+	if f.Type != "" {
+		p := arg(f.Type)
+		conds = append(conds, `(lower(i.event_type) = lower(`+p+`) OR lower(i.sub_event_type) = lower(`+p+`))`)
+	}
+	if f.Place != "" {
+		p := arg(f.Place)
+		conds = append(conds, `(strpos(lower(i.place), lower(`+p+`)) > 0 OR strpos(lower(i.admin1), lower(`+p+`)) > 0 OR strpos(lower(i.country), lower(`+p+`)) > 0)`)
+	}
+	if f.Actor != "" {
+		conds = append(conds, `strpos(lower(i.actors), lower(`+arg(f.Actor)+`)) > 0`)
+	}
+	if f.Outlet != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM incident_outlets o WHERE o.incident_id = i.id AND strpos(lower(o.outlet), lower(`+arg(f.Outlet)+`)) > 0)`)
+	}
+	if f.Status != "" {
+		conds = append(conds, `i.status = `+arg(f.Status))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// Incident returns one incident by id.
+func (s *Store) Incident(ctx context.Context, id string) (domain.Incident, error) {
+	var body string
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM incidents WHERE id = $1`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return domain.Incident{}, fmt.Errorf("incident %s: %w", id, err)
+	}
+	var inc domain.Incident
+	if err := json.Unmarshal([]byte(body), &inc); err != nil {
+		return inc, fmt.Errorf("incident %s: decode: %w", id, err)
+	}
+	return inc, nil
+}
+
+// Search runs a full-text query over headlines and bodies, best match
+// first. The query goes through websearch_to_tsquery as a parameter, so
+// any user input (quotes, operators, stray punctuation) is valid; words
+// must all match, a quoted phrase matches as a phrase, -word excludes.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]domain.SearchHit, error) {
+	// PostgreSQL text cannot hold NUL or invalid UTF-8; neither can be
+	// part of a word anyway.
+	query = strings.ReplaceAll(strings.ToValidUTF8(query, " "), "\x00", " ")
+	if strings.TrimSpace(query) == "" {
+		return []domain.SearchHit{}, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.headline, d.outlet, d.published,
+		ts_headline('simple', d.body, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…')
+		FROM documents d, websearch_to_tsquery('simple', $1) q
+		WHERE d.search @@ q ORDER BY ts_rank(d.search, q) DESC, d.id LIMIT $2`, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	out := []domain.SearchHit{}
+	for rows.Next() {
+		var h domain.SearchHit
+		var head, outlet, pub sql.NullString
+		if err := rows.Scan(&h.DocumentID, &head, &outlet, &pub, &h.Snippet); err != nil {
+			return nil, err
+		}
+		h.Headline, h.Outlet, h.Published = nullStr(head), nullStr(outlet), nullStr(pub)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Entities aggregates the entities of every stored document.
+func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]domain.EntityCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, extracted FROM documents ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]*domain.EntityCount{}
+	for rows.Next() {
+		var id, js string
+		if err := rows.Scan(&id, &js); err != nil {
+			return nil, err
+		}
+		var doc struct {
+			Entities []domain.Entity `json:"entities"`
+		}
+		if err := json.Unmarshal([]byte(js), &doc); err != nil {
+			return nil, fmt.Errorf("document %s: decode: %w", id, err)
+		}
+		seen := map[string]bool{}
+		for _, e := range doc.Entities {
+			if typ != "" && !strings.EqualFold(typ, e.Type) {
+				continue
+			}
+			k := e.Type + "\x00" + e.Canonical
+			c := counts[k]
+			if c == nil {
+				c = &domain.EntityCount{Type: e.Type, Canonical: e.Canonical, KBID: e.KBID}
+				counts[k] = c
+			}
+			c.Mentions++
+			if !seen[k] {
+				seen[k] = true
+				c.Documents++
+			}
+			if e.Label != "" {
+				if c.Labels == nil {
+					c.Labels = map[string]int{}
+				}
+				c.Labels[e.Label]++
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]domain.EntityCount, 0, len(counts))
+	for _, c := range counts {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		if out[i].Type != out[j].Type {
+			return out[i].Type < out[j].Type
+		}
+		return out[i].Canonical < out[j].Canonical
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// Outlets summarises each outlet: documents, incidents it reports, and
+// the labels it used for each group it named.
+func (s *Store) Outlets(ctx context.Context) ([]domain.OutletStat, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(outlet, ''), extracted FROM documents ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("outlets: %w", err)
+	}
+	defer rows.Close()
+	stats := map[string]*domain.OutletStat{}
+	for rows.Next() {
+		var outlet, js string
+		if err := rows.Scan(&outlet, &js); err != nil {
+			return nil, err
+		}
+		st := stats[outlet]
+		if st == nil {
+			st = &domain.OutletStat{Outlet: outlet, Labels: map[string]map[string]int{}}
+			stats[outlet] = st
+		}
+		st.Documents++
+		var doc struct {
+			Entities []domain.Entity `json:"entities"`
+		}
+		if err := json.Unmarshal([]byte(js), &doc); err != nil {
+			return nil, err
+		}
+		for _, e := range doc.Entities {
+			if e.Label == "" {
+				continue
+			}
+			if st.Labels[e.Canonical] == nil {
+				st.Labels[e.Canonical] = map[string]int{}
+			}
+			st.Labels[e.Canonical][e.Label]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	irows, err := s.db.QueryContext(ctx, `SELECT outlet, COUNT(*) FROM incident_outlets GROUP BY outlet`)
+	if err != nil {
+		return nil, err
+	}
+	defer irows.Close()
+	for irows.Next() {
+		var o string
+		var n int
+		if err := irows.Scan(&o, &n); err != nil {
+			return nil, err
+		}
+		if st := stats[o]; st != nil {
+			st.Incidents = n
+		}
+	}
+	out := make([]domain.OutletStat, 0, len(stats))
+	for _, st := range stats {
+		out = append(out, *st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Outlet < out[j].Outlet })
+	return out, irows.Err()
+}

@@ -1,0 +1,52 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/domain"
+)
+
+// BenchmarkPut measures PutDocuments on batches of realistic documents
+// (a few hundred words, a handful of entities and events each), merging
+// included. It reports documents per second.
+func BenchmarkPut(b *testing.B, open func(b *testing.B) Store) {
+	s := open(b)
+	ctx := context.Background()
+	const batch = 64
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		recs := make([]domain.Record, batch)
+		for j := range recs {
+			recs[j] = benchRecord(n)
+			n++
+		}
+		if _, err := s.PutDocuments(ctx, recs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+var benchPlaces = []string{"Kharkiv", "Odesa", "Kherson", "Zaporizhzhia", "Donetsk", "Idlib", "Aleppo", "Mosul", "Hodeidah", "Rafah"}
+
+func benchRecord(n int) domain.Record {
+	place := benchPlaces[n%len(benchPlaces)]
+	var b strings.Builder
+	fmt.Fprintf(&b, "Shelling hit residential districts of %s on day %d, local officials said. ", place, n)
+	for k := 0; k < 30; k++ {
+		fmt.Fprintf(&b, "Witnesses in %s described explosions near the market as emergency crews searched for survivors in report %d. ", place, n*31+k)
+	}
+	r := Record(fmt.Sprintf("bench/%d.txt", n), fmt.Sprintf("Outlet %d", n%7), fmt.Sprintf("Strikes on %s (%d)", place, n), b.String())
+	date := fmt.Sprintf("2024-%02d-%02d", 1+n/28%12, 1+n%28)
+	ev := shelling(date, place, 48+float64(n%10)/10, 35+float64(n%10)/10, float64(n%13), "local officials")
+	r.Document.Entities = []domain.Entity{
+		{Span: domain.Span{Text: place, Start: 38, End: 38 + len(place)}, Type: domain.Place, Canonical: place},
+		{Span: domain.Span{Text: "officials", Start: 60, End: 69}, Type: domain.Organization, Canonical: "Local authorities"},
+	}
+	return withEvents(r, "", ev)
+}
