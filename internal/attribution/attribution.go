@@ -304,15 +304,15 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 		inverted := false
 		switch c.kind {
 		case kindAccording:
-			wa, wb := cueObject(text, ce, s.End, quotes)
-			sp = a.resolve(text, wa, wb, ents, st, false)
+			wa, wb := cueObject(text, ws, ce, s.End, quotes)
+			sp = a.resolve(text, ws, wa, wb, ents, st, false)
 			fs, fe = cs, wb
 		case kindParticiple:
 			if last != "" {
 				frames = append(frames, Frame{Start: cs, End: ce, Cue: cs, Claimant: last, Carrier: carrier})
 				continue // ", adding that": the speaker of the frame before
 			}
-			sp = a.resolveSubject(text, s.Start, cs, ents, st, quotes)
+			sp = a.resolveSubject(text, ws, s.Start, cs, ents, st, quotes)
 			fs, fe = cs, ce
 		default:
 			wa := s.Start
@@ -335,12 +335,12 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 				if !precededByQuote(text, s.Start, cs) && !precededByComma(text, s.Start, cs) {
 					continue // "Reports on Thursday said": not inverted
 				}
-				ia, ib := cueObject(text, ce, s.End, quotes)
-				sp = a.resolve(text, ia, ib, ents, st, true)
+				ia, ib := cueObject(text, ws, ce, s.End, quotes)
+				sp = a.resolve(text, ws, ia, ib, ents, st, true)
 				fs, fe = cs, ib
 				inverted = true
 			} else {
-				sp = a.resolve(text, wa, cs, ents, st, false)
+				sp = a.resolve(text, ws, wa, cs, ents, st, false)
 				fs, fe = wa, ce
 				if sp.start > fs {
 					fs = sp.start
@@ -377,7 +377,7 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 			if !inverted {
 				tail = ce
 			}
-			if trailingNarration(text, tail, s.End) && name != voice {
+			if trailingNarration(text, ws, tail, s.End) && name != voice {
 				segs = append(segs, segment{start: tail, claimant: voice})
 			}
 		}
@@ -388,12 +388,15 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 // trailingNarration says whether text[from:to], what follows a frame,
 // is an adjunct of the narration (", after ...", "at a press
 // conference") rather than reported content ("... that ...").
-func trailingNarration(text string, from, to int) bool {
+func trailingNarration(text string, sw []word, from, to int) bool {
 	rest := strings.TrimSpace(text[from:to])
 	if blank(rest) {
 		return false
 	}
-	ws := tokenize(text, from, to, nil)
+	ws := within(sw, from, to)
+	if len(ws) == 0 {
+		return false
+	}
 	for _, w := range ws {
 		if w.lw == "that" {
 			return false
@@ -473,10 +476,10 @@ func (a *Attributor) carrier(text string, s domain.Span, ws []word, ents []domai
 			if ws[i+1].lw != "by" {
 				continue
 			}
-			wa, wb := cueObject(text, ws[i+1].end, s.End, nil)
+			wa, wb := cueObject(text, ws, ws[i+1].end, s.End, nil)
 			// only a named medium: "state television and news agencies"
 			// is too vague to stand for a claimant
-			if sp := a.resolve(text, wa, wb, ents, st, true); sp.entity {
+			if sp := a.resolve(text, ws, wa, wb, ents, st, true); sp.entity {
 				return sp.name
 			}
 			return ""

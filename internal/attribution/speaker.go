@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,20 +62,23 @@ func isQuoteRune(r rune) bool {
 func quoteSpans(text string, a, b int, open bool) ([][2]int, bool) {
 	var out [][2]int
 	qs := a
-	for i := a; i < b; {
-		r, n := utf8.DecodeRuneInString(text[i:b])
-		switch {
-		case r == '“' || r == '"' && !open:
-			if !open {
-				open, qs = true, i
-			}
-		case r == '”' || r == '"' && open:
-			if open {
-				out = append(out, [2]int{qs, i + n})
-				open = false
-			}
+	for i := a; i < b; i++ {
+		c := text[i]
+		if c != '"' && c != 0xE2 {
+			continue
 		}
-		i += n
+		opening, closing := c == '"' && !open, c == '"' && open
+		n := 1
+		if c == 0xE2 && i+2 < b && text[i+1] == 0x80 {
+			opening, closing, n = text[i+2] == 0x9C, text[i+2] == 0x9D, 3
+		}
+		switch {
+		case opening && !open:
+			open, qs = true, i
+		case closing && open:
+			out = append(out, [2]int{qs, i + n})
+			open = false
+		}
 	}
 	if open {
 		out = append(out, [2]int{qs, b})
@@ -152,8 +156,8 @@ func lastClauseStart(text string, wa, cs int, later bool) int {
 
 // cueObject returns the speaker phrase that follows a cue at from: up to
 // punctuation, a quotation or a word that opens an adjunct.
-func cueObject(text string, from, end int, quotes [][2]int) (int, int) {
-	ws := tokenize(text, from, end, nil)
+func cueObject(text string, sw []word, from, end int, quotes [][2]int) (int, int) {
+	ws := within(sw, from, end)
 	a, b := -1, -1
 	for i, w := range ws {
 		if inSpans(quotes, w.start) {
@@ -182,12 +186,12 @@ func cueObject(text string, from, end int, quotes [][2]int) (int, int) {
 
 // resolve names the speaker of text[wa:wb]. inverted says the phrase
 // follows its cue, so its head is its first noun phrase.
-func (a *Attributor) resolve(text string, wa, wb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
-	sa, sb := a.pickSegment(text, wa, wb, inverted)
+func (a *Attributor) resolve(text string, sw []word, wa, wb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
+	sa, sb := a.pickSegment(text, sw, wa, wb, inverted)
 	if sa >= sb {
 		return speaker{}
 	}
-	sp := a.resolveSegment(text, sa, sb, ents, st, inverted)
+	sp := a.resolveSegment(text, sw, sa, sb, ents, st, inverted)
 	for sa < sb && (text[sa] == ' ' || text[sa] == '\t' || text[sa] == '\n') {
 		sa++
 	}
@@ -201,14 +205,16 @@ var roleHeads = map[string]bool{"diplomat": true, "minister": true, "spokesman":
 	"spokesperson": true, "official": true, "officials": true, "envoy": true, "president": true, "leader": true,
 	"general": true, "commander": true, "source": true, "statement": true, "ministry": true, "agency": true,
 	"chief": true, "head": true, "secretary": true, "ambassador": true, "premier": true, "monitor": true,
-	"group": true, "observatory": true, "report": true, "communique": true, "spokesmen": true}
+	"group": true, "observatory": true, "report": true, "communique": true, "spokesmen": true,
+	"military": true, "army": true, "police": true, "government": true, "council": true, "movement": true,
+	"militia": true, "office": true, "organisation": true, "organization": true, "commission": true}
 
-func (a *Attributor) resolveSegment(text string, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
+func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
 	// "a statement issued by X", "an estimate by X": X speaks
 	if i := strings.LastIndex(text[sa:sb], " by "); i >= 0 {
 		sa += i + 4
 	}
-	ws := tokenize(text, sa, sb, nil)
+	ws := within(sw, sa, sb)
 	// drop adverbs at the edge next to the cue
 	for len(ws) > 0 && !inverted && adverbs[ws[len(ws)-1].lw] {
 		ws = ws[:len(ws)-1]
@@ -246,7 +252,9 @@ func (a *Attributor) resolveSegment(text string, sa, sb int, ents []domain.Entit
 				}
 			}
 		}
-		if determiner[ws[0].lw] && len(ws) <= 5 && (roleHeads[ws[len(ws)-1].lw] || !capitalised(text, ws[1:])) {
+		// "the official", "the top diplomat", "the ministry": a speaker
+		// named before; "the local resistance committee" is a new one
+		if determiner[ws[0].lw] && len(ws) <= 3 && roleHeads[ws[len(ws)-1].lw] {
 			if _, known := a.sources[joinWords(ws[1:])]; !known {
 				if st.any != "" {
 					return speaker{name: st.any, pronoun: true}
@@ -346,7 +354,7 @@ func (st *speakerState) pronoun(p string) speaker {
 // pickSegment chooses, among the comma-separated parts of text[wa:wb],
 // the one holding the speaker: the last (first when inverted) that is not
 // an adverbial or a relative clause.
-func (a *Attributor) pickSegment(text string, wa, wb int, inverted bool) (int, int) {
+func (a *Attributor) pickSegment(text string, sw []word, wa, wb int, inverted bool) (int, int) {
 	type seg struct{ a, b int }
 	var segs []seg
 	start := wa
@@ -360,7 +368,7 @@ func (a *Attributor) pickSegment(text string, wa, wb int, inverted bool) (int, i
 	}
 	keep := segs[:0]
 	for _, s := range segs {
-		ws := tokenize(text, s.a, s.b, nil)
+		ws := within(sw, s.a, s.b)
 		if len(ws) == 0 || relative[ws[0].lw] {
 			continue
 		}
@@ -373,7 +381,7 @@ func (a *Attributor) pickSegment(text string, wa, wb int, inverted bool) (int, i
 		return keep[0].a, keep[0].b
 	}
 	for i := len(keep) - 1; i >= 0; i-- {
-		ws := tokenize(text, keep[i].a, keep[i].b, nil)
+		ws := within(sw, keep[i].a, keep[i].b)
 		if i > 0 && advStart[ws[0].lw] && len(ws) <= 6 {
 			continue
 		}
@@ -407,6 +415,9 @@ func (a *Attributor) pickEntity(ents []domain.Entity, inverted bool) (speaker, b
 // coordinated splits "X and Y" speaker phrases when every part names an
 // entity.
 func (a *Attributor) coordinated(text string, ws []word, ents []domain.Entity) []speaker {
+	if len(ents) < 2 {
+		return nil
+	}
 	var parts []speaker
 	from := 0
 	for i := 0; i <= len(ws); i++ {
@@ -448,7 +459,7 @@ func (a *Attributor) country(e domain.Entity) string {
 
 // resolveSubject finds the subject of a sentence for a participle cue
 // (", saying ..."): its first named actor outside quotations.
-func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Entity, st *speakerState, quotes [][2]int) speaker {
+func (a *Attributor) resolveSubject(text string, sw []word, from, to int, ents []domain.Entity, st *speakerState, quotes [][2]int) speaker {
 	var place string
 	for i, e := range ents {
 		if e.Start >= to {
@@ -476,7 +487,7 @@ func (a *Attributor) resolveSubject(text string, from, to int, ents []domain.Ent
 	if place != "" {
 		return speaker{name: place}
 	}
-	ws := tokenize(text, from, to, nil)
+	ws := within(sw, from, to)
 	if len(ws) > 0 && pronouns[ws[0].lw] {
 		return st.pronoun(ws[0].lw)
 	}
@@ -532,4 +543,15 @@ func (a *Attributor) cleanPhrase(text string, ws []word) string {
 		b.WriteString(text[w.start:w.end])
 	}
 	return b.String()
+}
+
+// within returns the words of a sentence's words ws that lie inside
+// [a, b), without tokenizing again.
+func within(ws []word, a, b int) []word {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= a })
+	j := i
+	for j < len(ws) && ws[j].end <= b {
+		j++
+	}
+	return ws[i:j]
 }

@@ -291,3 +291,18 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 	cpu.report(b, n)
 }
+
+// BenchmarkStartup is what every command pays before its first article:
+// loading the knowledge base and building every stage.
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		k, err := kb.Load("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := pipeline.New(k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -196,7 +196,7 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 	}
 	src.Captions = captions
 
-	src.Outlet = domain.Str(c.outlet(r, metaOutlet, lines))
+	src.Outlet = domain.Str(c.outlet(r, metaOutlet, lines, domain.Deref(src.Wire)))
 	if d, ok := c.published(r, lines, monthFirst, src.Dateline); ok {
 		src.Published = domain.Str(d)
 		src.PublishedBasis = domain.PublishedStated
@@ -297,7 +297,7 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 	if lx.chromeLine[l.key] {
 		return
 	}
-	if len(l.text) <= 80 && hasYear(l.text) {
+	if len(l.text) <= 120 && l.words <= 16 && hasYear(l.text) && !endsSentence(l.text) || len(l.text) <= 40 && hasYear(l.text) {
 		if d, k, ok := parseDateLine(l.text, monthFirst); ok {
 			l.kind, l.date, l.dateKind = kDate, d, k
 			return
@@ -593,8 +593,9 @@ func hasDigit(s string) bool {
 // precondition of a full date.
 func hasYear(s string) bool {
 	for i := 0; i+3 < len(s); i++ {
+		// a digit may follow: copies glue the time to the year ("20164:21")
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigitByte(s[i+2]) && isDigitByte(s[i+3]) &&
-			(i == 0 || !isDigitByte(s[i-1])) && (i+4 == len(s) || !isDigitByte(s[i+4])) {
+			(i == 0 || !isDigitByte(s[i-1])) {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ func TestCleanTextPages(t *testing.T) {
 			keep:     []string{"Ukraine's air defences shot down 20 Russian drones", "Debris fell on two districts"},
 			drop:     []string{"KYIV (Reuters)", "Reporting by", "Home > World"},
 			headline: "Ukraine says it shot down 20 drones over Kyiv",
-			wire:     "Reuters", dateline: "KYIV (Reuters)", byline: "Anna Kovalenko",
+			outlet:   "Reuters", wire: "Reuters", dateline: "KYIV (Reuters)", byline: "Anna Kovalenko",
 		},
 		{
 			name: "dated AFP dateline with mixed-case place",
@@ -58,7 +58,7 @@ func TestCleanTextPages(t *testing.T) {
 			keep:     []string{"Israeli air strikes hit the southern Gaza city of Rafah overnight"},
 			drop:     []string{"(AFP)"},
 			headline: "Israeli strikes hit Rafah as talks resume",
-			wire:     "AFP", dateline: "Gaza City, Dec 3, 2023 (AFP)", published: "2023-12-03",
+			outlet:   "AFP", wire: "AFP", dateline: "Gaza City, Dec 3, 2023 (AFP)", published: "2023-12-03",
 		},
 		{
 			name: "credit closing the last paragraph and a lone outlet line",
@@ -129,8 +129,8 @@ func TestCleanTextPages(t *testing.T) {
 			headline: "Erdogan says Turkey will not allow corridor on its border",
 		},
 		{
-			name: "hard-wrapped text is joined",
-			page: "Ceasefire announced in Yemen\n\nThe United Nations said on Saturday that the warring parties\nhad agreed to a two-month truce starting at 7 p.m. local time,\nthe first nationwide ceasefire in six years.\n\nThe truce was welcomed by Saudi Arabia.",
+			name:     "hard-wrapped text is joined",
+			page:     "Ceasefire announced in Yemen\n\nThe United Nations said on Saturday that the warring parties\nhad agreed to a two-month truce starting at 7 p.m. local time,\nthe first nationwide ceasefire in six years.\n\nThe truce was welcomed by Saudi Arabia.",
 			keep:     []string{"the warring parties had agreed to a two-month truce starting at 7 p.m. local time, the first nationwide ceasefire"},
 			headline: "Ceasefire announced in Yemen",
 		},

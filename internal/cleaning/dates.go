@@ -25,7 +25,7 @@ var filler = map[string]bool{
 	"at": true, "on": true, "the": true, "of": true, "am": true, "pm": true, "a.m": true, "p.m": true,
 	"gmt": true, "utc": true, "ist": true, "est": true, "edt": true, "cet": true, "cest": true, "msk": true,
 	"ast": true, "eet": true, "eest": true, "pst": true, "pdt": true, "bst": true, "irst": true, "ict": true,
-	"local": true, "time": true, "z": true, "t": true, "hrs": true, "h": true, "ago": true,
+	"local": true, "time": true, "z": true, "t": true, "hrs": true, "h": true, "date": true,
 }
 
 var (
@@ -33,7 +33,7 @@ var (
 	clockTime = regexp.MustCompile(`(?i)\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|cest|edt|est|ist|msk)\b|\b\d{1,2}(?::\d{1,2}(?::\d{2})?|h\d{2})\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d{2})?\)?)?|[+-]\d{2}:?\d{2}\b`)
 	// dateLabel is what precedes a date on a page's date line; the group
 	// tells a publication date from a later update.
-	dateLabel = regexp.MustCompile(`(?i)^(?:(published|posted|first published|publication date|date published|released|created|date|dated|issued)|(updated?|last updated|last modified|modified|edited))(?:\s+(?:on|at))?\s*[:\-–—]?\s*`)
+	dateLabel = regexp.MustCompile(`(?i)^(?:(published|posted|first published|publication date|published date|date published|released|created|date|dated|issued)|(updated?|last updated|last modified|modified|edited))(?:\s+(?:on|at))?\s*[:\-–—]?\s*`)
 	dateSeps  = strings.NewReplacer("(", " ", ")", " ", "–", " ", "—", " ", ":", " ")
 	numSep    = regexp.MustCompile(`[,/.\-|·•_]+`)
 )
@@ -54,9 +54,28 @@ const (
 // leave open (US outlets write month first).
 func parseDateLine(s string, monthFirst bool) (date string, kind dateLabelKind, ok bool) {
 	s = squash(s)
-	if len(s) > 80 || len(s) < 6 {
+	if len(s) > 120 || len(s) < 6 {
 		return "", labelNone, false
 	}
+	s = glueYearTime.ReplaceAllString(s, "$1 $2")
+	s = glueWord.ReplaceAllString(s, "$1 $2")
+	return parseDatePiece(s, monthFirst, 0)
+}
+
+var (
+	// Copies of pages glue a year to the time after it ("20163:45 PM")
+	// and a zone to the word after it ("UTCUpdated").
+	glueYearTime = regexp.MustCompile(`\b((?:19|20)\d{2})(\d{1,2}:\d{2})`)
+	glueWord     = regexp.MustCompile(`([a-zA-Z0-9])(Updated|Published|Posted|Last updated)\b`)
+	// dateSplit is where a date line goes on with something else.
+	dateSplit = regexp.MustCompile(`(?i)\s+(?:\||·|•|/|-|–|—)\s+|\s+(?:updated?|last updated|modified|published|posted)\b`)
+	// midLabel finds a label inside a short line ("Source: Global Times
+	// Published: 2016/10/5 22:23:40").
+	midLabel = regexp.MustCompile(`(?i)\b(?:published|posted|updated|first published|last updated)\b`)
+)
+
+func parseDatePiece(s string, monthFirst bool, depth int) (string, dateLabelKind, bool) {
+	kind := labelNone
 	if m := dateLabel.FindStringSubmatchIndex(s); m != nil {
 		if m[2] >= 0 {
 			kind = labelPublished
@@ -68,26 +87,47 @@ func parseDateLine(s string, monthFirst bool) (date string, kind dateLabelKind, 
 	if d, ok := parseDate(s, monthFirst); ok {
 		return d, kind, true
 	}
-	// "5 Oct 2016 5 Oct 2016" (a date shown twice by the copy), and date
-	// lines with more after a separator ("October 5, 2016 | Updated 2 hours ago").
+	// "5 Oct 2016 5 Oct 2016": a date shown twice by the copy.
 	if ws := strings.Fields(s); len(ws)%2 == 0 && len(ws) >= 4 && strings.Join(ws[:len(ws)/2], " ") == strings.Join(ws[len(ws)/2:], " ") {
 		if d, ok := parseDate(strings.Join(ws[:len(ws)/2], " "), monthFirst); ok {
 			return d, kind, true
 		}
 	}
-	if m := dateSplit.FindStringIndex(s); m != nil && m[0] > 0 {
-		if d, k, ok := parseDateLine(s[:m[0]], monthFirst); ok {
-			if k == labelNone {
-				k = kind
-			}
-			return d, k, true
+	if depth >= 2 {
+		return "", labelNone, false
+	}
+	// "October 5, 2016 | Updated 2 hours ago", "Source: Xinhua | 2016-10-05
+	// 22:34:12 | Editor: X", "Ukrainska Pravda — Sunday, 3 March 2024, 18:15":
+	// one of the pieces is the date.
+	cuts := dateSplit.FindAllStringIndex(s, 4)
+	from := 0
+	for i := 0; i <= len(cuts); i++ {
+		to := len(s)
+		if i < len(cuts) {
+			to = cuts[i][0]
 		}
+		if to > from && (from > 0 || to < len(s)) {
+			piece := strings.TrimSpace(s[from:to])
+			if d, k, ok := parseDatePiece(piece, monthFirst, depth+1); ok {
+				if k == labelNone {
+					k = kind
+				}
+				return d, k, true
+			}
+		}
+		if i < len(cuts) {
+			from = cuts[i][0]
+			// keep a label word that made the cut ("Updated ...")
+			if t := strings.TrimSpace(s[cuts[i][0]:cuts[i][1]]); !midLabel.MatchString(t) {
+				from = cuts[i][1]
+			}
+		}
+	}
+	if m := midLabel.FindStringIndex(s); m != nil && m[0] > 0 {
+		return parseDatePiece(s[m[0]:], monthFirst, depth+1)
 	}
 	return "", labelNone, false
 }
-
-// dateSplit is where a date line goes on with something else.
-var dateSplit = regexp.MustCompile(`(?i)\s+(?:\||·|•|/|-|–|—)\s+|\s+(?:updated?|last updated|modified)`)
 
 // parseDate reads a date given alone, as metadata gives it (RFC 3339,
 // RFC 1123, "2016-12-09 11:00:00", "December 9, 2016") or as a date line

@@ -187,7 +187,9 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wire credit pattern: %w", err)
 	}
-	lx.wireLine, err = regexp.Compile(`^[-–—(\s]*(?:(?:source|sources|credit|with|via|courtesy|by)\s*:?\s+)?(` + ag + `)(?:\s*(?:,|/|and|&)\s*(?:` + ag + `|agencies))*[)\s.]*$`)
+	// "AFP", "Source: Reuters", "(With AFP)", "Daily Sabah with AFP",
+	// "With inputs from Reuters and AP".
+	lx.wireLine, err = regexp.Compile(`^[-–—(\s]*(?:(?:[\p{L}'’.]+\s+){0,4}(?i:with|via))?\s*(?:(?i:source|sources|credit|courtesy|by|inputs\s+from|agency\s+inputs\s+from)\s*:?\s+)?(` + ag + `)(?:\s*(?:,|/|and|&)\s*(?:` + ag + `|agencies))*[)\s.]*$`)
 	if err != nil {
 		return nil, fmt.Errorf("wire line pattern: %w", err)
 	}
@@ -290,8 +292,8 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 // "SANAA, Yemen, March 26, 2015 (Xinhua) --". A place in mixed case is
 // accepted only with an agency credit, which keeps ordinary sentences out.
 func datelinePattern(ag string) string {
-	capsPlace := `\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}`
-	anyPlace := `\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}`
+	capsPlace := `\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}(?:\s*\[[^\]]{1,24}\])?`
+	anyPlace := `\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}(?:\s*\[[^\]]{1,24}\])?`
 	region := `(?:,\s*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2})?`
 	month := `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`
 	date := `(?:,\s*(?:` + month + `\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+` + month + `(?:\s+\d{4})?))?`

@@ -83,7 +83,7 @@ func (c *Cleaner) outletKey(r reader.Raw) string {
 // outlet names the outlet: known metadata first, then a site name given
 // as is, then the page's own cues (its name alone on a line, its domain
 // or name in the chrome, a title suffix), then the bare domain.
-func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line) string {
+func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line, w string) string {
 	if meta != nil {
 		return meta.name
 	}
@@ -96,7 +96,18 @@ func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line) string {
 	if looksHost(r.SiteName) {
 		return hostOf(r.SiteName)
 	}
-	return hostOf(r.URL)
+	if h := hostOf(r.URL); h != "" {
+		return h
+	}
+	// A page with no other cue credits an agency in its dateline or at
+	// its end: the agency's own site is the likeliest source.
+	if w != "" {
+		if o := c.lx.outletByName[normKey(w)]; o != nil {
+			return o.name
+		}
+		return w
+	}
+	return ""
 }
 
 // textOutlet reads the outlet from the page: its name alone on a line
@@ -108,6 +119,16 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 	for _, l := range lines {
 		if l.kind == kOutlet {
 			return l.outlet
+		}
+	}
+	// An agency's own page: its name alone in the header ("AP NEWS",
+	// "Anadolu Agency"), above the first paragraph.
+	for _, l := range lines {
+		if l.kind == kBody {
+			break
+		}
+		if o := lx.outletByName[l.key]; o != nil {
+			return o
 		}
 	}
 	for _, sep := range []string{" | ", " - ", " – ", " — "} {
@@ -133,7 +154,7 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 		if l.kind == kBody || l.kind == kCaption || l.kind == kHeadline || l.words > 25 {
 			continue
 		}
-		if o := lx.outletInLine(l.key); o != nil {
+		if o := lx.outletInLine(l.key, l.text); o != nil {
 			return o
 		}
 	}
@@ -142,13 +163,24 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 
 // outletInLine finds an outlet name of two words or more inside a line
 // (one-word names are too often ordinary words).
-func (lx *lexicons) outletInLine(key string) *outletInfo {
+func (lx *lexicons) outletInLine(key, text string) *outletInfo {
 	ws := strings.Fields(key)
 	for i := range ws {
 		ws[i] = strings.TrimSuffix(strings.Trim(ws[i], `,;:!?"()`), "'s")
 	}
+	// A one-word name counts in a short line only as an acronym written in
+	// capitals ("BBC Homepage", "CNN Live"): one-word names are too often
+	// ordinary words.
+	least := 2
+	if len(ws) <= 4 {
+		least = 1
+	}
+	tw := strings.Fields(text)
 	for i := 0; i < len(ws); i++ {
-		for n := min(lx.maxOutletWords, len(ws)-i); n >= 2; n-- {
+		for n := min(lx.maxOutletWords, len(ws)-i); n >= least; n-- {
+			if n == 1 && (len(tw) != len(ws) || !isAcronym(strings.Trim(tw[i], `,;:!?"()’'s`))) {
+				continue
+			}
 			if o := lx.outletByName[strings.Join(ws[i:i+n], " ")]; o != nil && o.kind != "agency" {
 				return o
 			}
@@ -301,4 +333,17 @@ func (c *Cleaner) Learn(batch []reader.Raw) {
 		learned[key] = m
 	}
 	c.learned.Store(&learned)
+}
+
+// isAcronym: two to five capital letters.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

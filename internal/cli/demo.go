@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/examples"
 	"github.com/sitrep/sitrep/internal/domain"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/sqlite"
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,7 @@ The temporary store is removed on exit.`,
 				return fmt.Errorf("demo: %w", err)
 			}
 			defer os.RemoveAll(dir)
-			st, err := a.demoStore(ctx, dir)
+			st, p, err := a.demoStore(ctx, dir)
 			if err != nil {
 				return err
 			}
@@ -50,10 +51,6 @@ The temporary store is removed on exit.`,
 			if noServe {
 				return nil
 			}
-			p, _, err := a.open(inputFlags{kbDir: filepath.Join(dir, examples.KB), maxBytes: 10 << 20})
-			if err != nil {
-				return err
-			}
 			return a.serve(ctx, st, p, addr, a.Stdout)
 		},
 	}
@@ -63,19 +60,21 @@ The temporary store is removed on exit.`,
 }
 
 // demoStore copies the embedded examples into dir and ingests them into a
-// store at dir/sitrep.db. Paths are recorded relative to dir, so the
-// tables do not depend on where the temporary directory is.
-func (a *App) demoStore(ctx context.Context, dir string) (*sqlite.Store, error) {
+// store at dir/sitrep.db; it returns the store and the pipeline built with
+// the examples' knowledge-base overlay, for articles posted later. Paths
+// are recorded relative to dir, so the tables do not depend on where the
+// temporary directory is.
+func (a *App) demoStore(ctx context.Context, dir string) (*sqlite.Store, *pipeline.Pipeline, error) {
 	if err := examples.CopyTo(dir); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p, rd, err := a.open(inputFlags{kbDir: filepath.Join(dir, examples.KB), maxBytes: 10 << 20})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	st, err := sqlite.Open(ctx, filepath.Join(dir, "sitrep.db"))
 	if err != nil {
-		return nil, fmt.Errorf("demo store: %w", err)
+		return nil, nil, fmt.Errorf("demo store: %w", err)
 	}
 	prefix := dir + string(filepath.Separator)
 	var recs []domain.Record
@@ -93,9 +92,9 @@ func (a *App) demoStore(ctx context.Context, dir string) (*sqlite.Store, error) 
 	}
 	if err != nil {
 		st.Close()
-		return nil, fmt.Errorf("demo: ingest examples: %w", err)
+		return nil, nil, fmt.Errorf("demo: ingest examples: %w", err)
 	}
-	return st, nil
+	return st, p, nil
 }
 
 func writeDemoTables(ctx context.Context, w io.Writer, st store) error {

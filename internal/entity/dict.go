@@ -57,11 +57,14 @@ type cand struct {
 
 type dict struct {
 	entries map[string][]cand
-	maxLen  map[string]int // first token -> longest phrase in tokens
+	// prefixes holds every proper token prefix of a phrase ("syrian
+	// arab" of "syrian arab army"), so a scan stops extending a phrase as
+	// soon as no entry can continue it.
+	prefixes map[string]bool
 }
 
 func newDict() *dict {
-	return &dict{entries: map[string][]cand{}, maxLen: map[string]int{}}
+	return &dict{entries: map[string][]cand{}, prefixes: map[string]bool{}}
 }
 
 // add files a phrase (as written in the data) under its folded form.
@@ -73,8 +76,10 @@ func (d *dict) add(phrase string, c cand) {
 	toks := strings.Split(f, " ")
 	c.cases = aliasCases(phrase, len(toks))
 	d.entries[f] = append(d.entries[f], c)
-	if len(toks) > d.maxLen[toks[0]] {
-		d.maxLen[toks[0]] = len(toks)
+	for i := 0; i < len(f); i++ {
+		if f[i] == ' ' {
+			d.prefixes[f[:i]] = true
+		}
 	}
 }
 
@@ -173,4 +178,14 @@ func caseOK(want uint8, got textCase) bool {
 		return got.allUpper
 	}
 	return true
+}
+
+// hasAcronym reports whether an alias has a token written in capitals.
+func hasAcronym(cases []uint8) bool {
+	for _, c := range cases {
+		if c == caseAcronym {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -38,8 +38,11 @@ const (
 )
 
 type match struct {
-	i, j  int // token range [i, j)
-	cands []cand
+	i, j int // token range [i, j)
+	// all are the dictionary readings of the phrase (shared, read-only);
+	// order lists those whose case rules the text meets, capitals first.
+	all   []cand
+	order []uint8
 	// resolution
 	reading uint8
 	ent     int32
@@ -97,28 +100,41 @@ func (r *Recognizer) scan(text string) *document {
 	}
 	doc.toks = toks
 	doc.covered = make([]bool, len(toks))
+	var ends [16]int // phrase lengths with an entry, for the current start
 	for i := 0; i < len(toks); {
-		n := r.d.maxLen[folded[toks[i].fs:toks[i].fe]]
+		// Extend the phrase while some entry can continue it.
+		n := 0
+		for l := 1; i+l <= len(toks) && n < len(ends); l++ {
+			if l > 1 && toks[i+l-1].gap != gapSoft {
+				break
+			}
+			key := folded[toks[i].fs:toks[i+l-1].fe]
+			if _, ok := r.d.entries[key]; ok {
+				ends[n] = l
+				n++
+			}
+			if !r.d.prefixes[key] {
+				break
+			}
+		}
 		matched := false
-		for l := min(n, len(toks)-i); l >= 1; l-- {
-			if blocked(toks, i, i+l) {
-				continue
-			}
+		for k := n - 1; k >= 0; k-- {
+			l := ends[k]
 			cs := r.d.entries[folded[toks[i].fs:toks[i+l-1].fe]]
-			if len(cs) == 0 {
-				continue
-			}
-			var ok []cand
-			for ci := range cs {
-				if r.accept(&cs[ci], toks[i:i+l]) {
-					ok = append(ok, cs[ci])
+			var order []uint8
+			for pass := 0; pass < 2; pass++ {
+				// Readings spelled in capitals first: "SANA" in capitals
+				// is the news agency, not the Yemeni capital.
+				for ci := range cs {
+					if ci < 256 && hasAcronym(cs[ci].cases) == (pass == 0) && r.accept(&cs[ci], toks[i:i+l]) {
+						order = append(order, uint8(ci))
+					}
 				}
 			}
-			if len(ok) == 0 {
+			if len(order) == 0 {
 				continue
 			}
-			preferAcronyms(ok)
-			doc.matches = append(doc.matches, match{i: i, j: i + l, cands: ok, out: -1})
+			doc.matches = append(doc.matches, match{i: i, j: i + l, all: cs, order: order, out: -1})
 			i += l
 			matched = true
 			break
@@ -128,21 +144,6 @@ func (r *Recognizer) scan(text string) *document {
 		}
 	}
 	return doc
-}
-
-// preferAcronyms moves readings spelled in capitals to the front: "SANA"
-// in capitals is the news agency, not the Yemeni capital.
-func preferAcronyms(cs []cand) {
-	sort.SliceStable(cs, func(i, j int) bool { return hasAcronym(cs[i].cases) && !hasAcronym(cs[j].cases) })
-}
-
-func hasAcronym(cases []uint8) bool {
-	for _, c := range cases {
-		if c == caseAcronym {
-			return true
-		}
-	}
-	return false
 }
 
 // blocked reports whether punctuation stands inside the token range.
@@ -220,14 +221,14 @@ func (r *Recognizer) resolve(doc *document) {
 	seen := map[int32]bool{}
 	for mi := range doc.matches {
 		m := &doc.matches[mi]
-		for ci := range m.cands {
-			c := &m.cands[ci]
+		for oi, ci := range m.order {
+			c := &m.all[ci]
 			switch c.kind {
 			case kEntity:
 				if c.short && !seen[c.ent] {
 					continue
 				}
-				m.reading, m.ent, m.c = rEntity, r.pickPlace(doc, m, ci), c
+				m.reading, m.ent, m.c = rEntity, r.pickPlace(doc, m, oi), c
 				if !c.short {
 					seen[m.ent] = true
 				}
@@ -312,12 +313,13 @@ func (r *Recognizer) joinPlace(doc *document, mi int) bool {
 
 // pickPlace chooses among same-named places the one in the context
 // country, else the best ranked.
-func (r *Recognizer) pickPlace(doc *document, m *match, ci int) int32 {
-	first := m.cands[ci].ent
+func (r *Recognizer) pickPlace(doc *document, m *match, oi int) int32 {
+	first := m.all[m.order[oi]].ent
 	if r.infos[first].typ != domain.Place || doc.ctxCode == "" || r.infos[first].code == doc.ctxCode {
 		return first
 	}
-	for _, c := range m.cands[ci+1:] {
+	for _, ci := range m.order[oi+1:] {
+		c := &m.all[ci]
 		if c.kind == kEntity && !c.short && r.infos[c.ent].typ == domain.Place && r.infos[c.ent].code == doc.ctxCode {
 			return c.ent
 		}
@@ -334,7 +336,7 @@ func (r *Recognizer) contextCountry(doc *document) {
 	first := map[string]int{}
 	for mi, m := range doc.matches {
 		var country string
-		c := m.cands[0]
+		c := m.all[m.order[0]]
 		switch c.kind {
 		case kDemonym:
 			country = c.country
@@ -528,11 +530,11 @@ func (doc *document) emitUnknown(i, j int, typ string, p *kb.Place, country stri
 
 // output sorts the mentions by position; a span found twice is kept once.
 func (doc *document) output() []domain.Entity {
-	sort.SliceStable(doc.out, func(a, b int) bool {
-		if doc.out[a].Start != doc.out[b].Start {
-			return doc.out[a].Start < doc.out[b].Start
+	slices.SortStableFunc(doc.out, func(a, b domain.Entity) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return doc.out[a].End > doc.out[b].End
+		return b.End - a.End
 	})
 	out := doc.out[:0]
 	for i, e := range doc.out {

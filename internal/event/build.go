@@ -17,6 +17,8 @@ type actorMention struct {
 	class      actorClass
 	country    string
 	named      bool // an entity or a government, not a generic noun
+	// possessive: "its forces", "their troops": the speaker's own
+	possessive bool
 	// notDoer: a beneficiary ("to allow militants to leave"), a target
 	// ("rebel areas faced bombardment") or a modifier ("rebel-held
 	// areas"): never actor1
@@ -126,7 +128,16 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 		}
 		// "the Syrian army" and "Syria's army" carry their country
 		m := actorMention{start: st, end: en, noun: a.name, class: a.class, country: x.adjCountry(ws, i)}
+		if i > 0 && (ws[i-1].lw == "its" || ws[i-1].lw == "their" || ws[i-1].lw == "our") {
+			m.possessive = true
+		}
 		if m.class == classWeapon {
+			if m.possessive && m.country == "" {
+				m.class = classState // "its aircraft"
+				out = append(out, m)
+				i += n
+				continue
+			}
 			if m.country == "" {
 				i += n
 				continue // "40 drones": a weapon, not a party
@@ -323,6 +334,11 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 			victimsAct := h.sub == "Evacuation" || h.sub == "Surrender or disarmament"
 			a1 = nearestBefore(actors, ts, win, !victimsAct)
 		}
+		if a1 < 0 && violent[h.typ] {
+			if name := x.implicitDoer(d, ws, h, frames); name != "" {
+				actor1Name = name
+			}
+		}
 		if a1 < 0 && h.typ == domain.Humanitarian {
 			// "the army announced a decision to scale back its attacks"
 			for _, f := range frames {
@@ -366,11 +382,24 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		country = d.mainCountry
 	}
 	if a1 >= 0 {
-		actor1Name = actorName(actors[a1], country)
+		m := actors[a1]
+		if !m.named && m.class == classState && m.country == "" && m.possessive {
+			// "its forces" in a frame of the Russian defence ministry
+			m.country = x.frameCountry(frames, ts, d)
+		}
+		actor1Name = actorName(m, country)
 		if h.typ != domain.Diplomacy {
-			switch actors[a1].class {
+			switch m.class {
 			case classState, classPolice:
-				if h.tr.state != "" && h.sub == h.tr.subType {
+				ac := m.country
+				if ac == "" {
+					ac = x.countryOfName(actor1Name)
+				}
+				if ac != "" && loc != nil && loc.Country != "" && ac != loc.Country && h.tr.nonstate != "" && h.sub == h.tr.subType {
+					// a foreign army taking ground: ACLED's "non-state actor
+					// or foreign state actor overtakes territory"
+					ev.SubEventType = h.tr.nonstate
+				} else if h.tr.state != "" && h.sub == h.tr.subType {
 					ev.SubEventType = h.tr.state
 				}
 			case classNonstate:
@@ -408,6 +437,49 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		}
 	}
 	return ev
+}
+
+// implicitDoer names the doer a violent trigger implies without a
+// mention: "Israeli airstrikes" (the adjective's state), "it struck" in a
+// frame of the Israeli military (the speaker).
+func (x *Extractor) implicitDoer(d *docContext, ws []word, h hit, frames []attribution.Frame) string {
+	if c := x.adjCountry(ws, h.wi); c != "" {
+		return "Military Forces of " + c
+	}
+	for j := h.wi - 1; j >= 0 && j >= h.wi-3; j-- {
+		switch ws[j].lw {
+		case "it", "they", "we":
+			for _, f := range frames {
+				if f.End <= ws[j].start && f.Claimant != "" && f.Claimant != d.attr.Voice() && !f.Person {
+					return f.Claimant
+				}
+			}
+			return ""
+		case "had", "has", "have", "was", "were", "also", "then", "later", "reportedly":
+			continue
+		}
+		if j < h.wi-1 {
+			break
+		}
+	}
+	return ""
+}
+
+// frameCountry is the country of the speaker framing position p.
+func (x *Extractor) frameCountry(frames []attribution.Frame, p int, d *docContext) string {
+	for _, f := range frames {
+		if f.End <= p && f.Claimant != "" && f.Claimant != d.attr.Voice() {
+			if c := x.countryOfName(f.Claimant); c != "" {
+				return c
+			}
+			for _, e := range d.doc.Entities {
+				if e.Start >= f.Start && e.End <= f.End && e.Country != "" {
+					return e.Country
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // passiveAgent finds "by X" just after a trigger ("a truce brokered by

@@ -113,7 +113,7 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 		}
 	}
 	if dl := domain.Deref(doc.Source.Dateline); dl != "" {
-		city := strings.TrimSpace(strings.SplitN(dl, ",", 2)[0])
+		city := datelineCity(dl)
 		for _, e := range doc.Entities {
 			if e.Type == domain.Place && (strings.EqualFold(e.Text, city) || strings.EqualFold(entName(e), city)) && e.Latitude != nil {
 				d.dateline = entLocation(e, 1)
@@ -134,6 +134,18 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 		}
 	}
 	return d
+}
+
+// datelineCity reads the place of a dateline: "KYIV, March 16 (Reuters)"
+// and "GAZA STRIP (AP) —" name Kyiv and Gaza Strip.
+func datelineCity(dl string) string {
+	if i := strings.IndexAny(dl, ",(—–"); i >= 0 {
+		dl = dl[:i]
+	}
+	if i := strings.Index(dl, " - "); i >= 0 {
+		dl = dl[:i]
+	}
+	return strings.TrimSpace(dl)
 }
 
 func titleCase(s string) string {

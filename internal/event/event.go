@@ -167,9 +167,11 @@ func sameEvent(f, e *cand) bool {
 		return false
 	}
 	if e.anaphoric {
-		// "the truce", "the phone conversation": the one told before
+		// "the truce", "the phone conversation", "the clashes": the one
+		// told before
 		talk := func(s string) bool { return s == "Call" || s == "Meeting or talks" }
-		return f.ev.SubEventType == e.ev.SubEventType || talk(f.ev.SubEventType) && talk(e.ev.SubEventType)
+		return f.ev.SubEventType == e.ev.SubEventType || talk(f.ev.SubEventType) && talk(e.ev.SubEventType) ||
+			violent[f.ev.EventType]
 	}
 	compatActor := e.ev.Actor1 == nil || f.ev.Actor1 == nil || *e.ev.Actor1 == *f.ev.Actor1
 	if !compatActor {
@@ -376,6 +378,22 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.sub == "Call" {
 			hits[groups[g].lead].sub = "Call"
 		}
+	}
+	// weak violence words alone ("targeted ... in the latest attack"):
+	// one event, from the first
+	if !strong {
+		seen := false
+		kept := groups[:0]
+		for _, g := range groups {
+			if violent[hits[g.lead].typ] {
+				if seen {
+					continue
+				}
+				seen = true
+			}
+			kept = append(kept, g)
+		}
+		groups = kept
 	}
 	// a bare "announced" is a statement only when nothing else is reported
 	if len(groups) > 1 {

@@ -70,22 +70,21 @@ func FoldMap(s string) (folded string, start, end []int32) {
 }
 
 func foldMap(s string, offsets bool) (folded string, start, end []int32) {
-	b := make([]byte, 0, len(s))
+	// Folding never grows ASCII; a non-ASCII rune may grow (ß -> ss), so
+	// the buffers are sized for the worst case of two bytes per byte.
+	b := make([]byte, 0, len(s)+len(s)/2+4)
 	if offsets {
-		start = make([]int32, 0, len(s))
-		end = make([]int32, 0, len(s))
+		start = make([]int32, 0, cap(b))
+		end = make([]int32, 0, cap(b))
 	}
 	space := true // suppress leading and repeated spaces
-	emit := func(c byte, from, to int) {
-		b = append(b, c)
-		if offsets {
-			start = append(start, int32(from))
-			end = append(end, int32(to))
-		}
-	}
 	sep := func(at int) {
 		if !space {
-			emit(' ', at, at)
+			b = append(b, ' ')
+			if offsets {
+				start = append(start, int32(at))
+				end = append(end, int32(at))
+			}
 			space = true
 		}
 	}
@@ -93,11 +92,15 @@ func foldMap(s string, offsets bool) (folded string, start, end []int32) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				emit(c, i, i+1)
-				space = false
-			case c >= 'A' && c <= 'Z':
-				emit(c+'a'-'A', i, i+1)
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+				if c <= 'Z' && c >= 'A' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+				if offsets {
+					start = append(start, int32(i))
+					end = append(end, int32(i+1))
+				}
 				space = false
 			case c == '\'' || c == '`':
 				if possessive(s, i+1) {
@@ -118,16 +121,16 @@ func foldMap(s string, offsets bool) (folded string, start, end []int32) {
 		case unicode.Is(unicode.Mn, r):
 			// a combining mark folds into the letter before it
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if f, ok := foldTable[r]; ok {
-				for j := 0; j < len(f); j++ {
-					emit(f[j], i, i+n)
-				}
-			} else {
-				lr := unicode.ToLower(r)
+			f, ok := foldTable[r]
+			if !ok {
 				var buf [utf8.UTFMax]byte
-				m := utf8.EncodeRune(buf[:], lr)
-				for j := 0; j < m; j++ {
-					emit(buf[j], i, i+n)
+				f = string(buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))])
+			}
+			b = append(b, f...)
+			if offsets {
+				for range len(f) {
+					start = append(start, int32(i))
+					end = append(end, int32(i+n))
 				}
 			}
 			space = false

@@ -80,6 +80,20 @@ var boundPhrases = []struct {
 	{[]string{"just"}, boundNone},
 }
 
+// numberStart reports whether a word may start a number phrase. A switch
+// is cheaper than hashing for the many words that do not.
+func numberStart(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+		"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+		"eighty", "ninety", "tens", "hundreds", "dozens", "thousands", "millions", "scores",
+		"several", "numerous", "few", "half", "a", "dozen":
+		return true
+	}
+	return false
+}
+
 // number is a parsed number phrase.
 type number struct {
 	start, end int // tokens of the number words (end exclusive)
@@ -123,10 +137,10 @@ func (f *finder) single(i int) (number, bool) {
 		v := t.num
 		k := i + 1
 		if k < len(f.t) && f.t[k].kind == kWord {
-			if m, ok := multipliers[f.t[k].s]; ok {
+			if m, ok := multipliers[f.w(k)]; ok {
 				v *= m
 				k++
-			} else if f.t[k].s == "dozen" {
+			} else if f.w(k) == "dozen" {
 				v *= 12
 				k++
 			}
@@ -134,16 +148,16 @@ func (f *finder) single(i int) (number, bool) {
 		n.end, n.value, n.hasValue = k, v, true
 		return n, true
 	}
-	if t.kind != kWord {
+	if t.kind != kWord || !numberStart(f.low[t.start:t.end]) {
 		return n, false
 	}
-	switch t.s {
+	switch f.low[t.start:t.end] {
 	case "tens":
 		// tens of thousands / millions
 		if f.is(i+1, "of") && f.isAny(i+2, "thousands", "millions") {
 			n.end, n.vague = i+3, true
 			n.low = 20 * 1000
-			if f.t[i+2].s == "millions" {
+			if f.w(i+2) == "millions" {
 				n.low = 20e6
 			}
 			return n, true
@@ -157,7 +171,7 @@ func (f *finder) single(i int) (number, bool) {
 		n.end, n.vague, n.low = i+1, true, 200
 		return n, true
 	case "dozens", "thousands", "millions":
-		n.end, n.vague, n.low = i+1, true, vagueLow[t.s]
+		n.end, n.vague, n.low = i+1, true, vagueLow[f.low[t.start:t.end]]
 		return n, true
 	case "scores":
 		if f.is(i+1, "of") {
@@ -167,7 +181,7 @@ func (f *finder) single(i int) (number, bool) {
 		return n, false
 	case "several", "numerous":
 		if i+1 < len(f.t) {
-			if m, ok := multipliers[f.t[i+1].s]; ok {
+			if m, ok := multipliers[f.w(i+1)]; ok {
 				n.end, n.vague, n.low = i+2, true, 2*m
 				return n, true
 			}
@@ -202,8 +216,8 @@ func (f *finder) single(i int) (number, bool) {
 			return n, false
 		}
 	}
-	if _, ok := smallNumbers[t.s]; !ok {
-		if _, ok := tens[t.s]; !ok {
+	if _, ok := smallNumbers[f.low[t.start:t.end]]; !ok {
+		if _, ok := tens[f.low[t.start:t.end]]; !ok {
 			return n, false
 		}
 	}
@@ -222,7 +236,7 @@ func (f *finder) words(i int, seed float64) (float64, int) {
 	total, cur := 0.0, seed
 	k := i
 	for k < len(f.t) {
-		s := f.t[k].s
+		s := f.w(k)
 		if v, ok := smallNumbers[s]; ok && f.t[k].kind == kWord {
 			cur += v
 			k++
@@ -233,7 +247,7 @@ func (f *finder) words(i int, seed float64) (float64, int) {
 			k++
 			// twenty-five
 			if f.isDash(k) && !f.t[k].space && k+1 < len(f.t) && !f.t[k+1].space {
-				if u, ok := smallNumbers[f.t[k+1].s]; ok && u < 10 {
+				if u, ok := smallNumbers[f.w(k+1)]; ok && u < 10 {
 					cur += u
 					k += 2
 				}
@@ -250,9 +264,9 @@ func (f *finder) words(i int, seed float64) (float64, int) {
 			k++
 			// "two hundred and fifty"
 			if f.is(k, "and") && k+1 < len(f.t) {
-				if _, ok := smallNumbers[f.t[k+1].s]; ok {
+				if _, ok := smallNumbers[f.w(k+1)]; ok {
 					k++
-				} else if _, ok := tens[f.t[k+1].s]; ok {
+				} else if _, ok := tens[f.w(k+1)]; ok {
 					k++
 				}
 			}

@@ -80,25 +80,28 @@ type finder struct {
 	cands     []cand
 }
 
-func (f *finder) is(k int, w string) bool { return k >= 0 && k < len(f.t) && f.t[k].s == w }
+func (f *finder) is(k int, w string) bool { return k >= 0 && k < len(f.t) && f.w(k) == w }
 
 func (f *finder) isAny(k int, ws ...string) bool {
 	if k < 0 || k >= len(f.t) {
 		return false
 	}
 	for _, w := range ws {
-		if f.t[k].s == w {
+		if f.w(k) == w {
 			return true
 		}
 	}
 	return false
 }
 
+// w returns the lower-cased text of token k.
+func (f *finder) w(k int) string { return f.low[f.t[k].start:f.t[k].end] }
+
 func (f *finder) tokS(k int) string {
 	if k < 0 || k >= len(f.t) {
 		return ""
 	}
-	return f.t[k].s
+	return f.w(k)
 }
 
 func (f *finder) isDash(k int) bool {
@@ -220,20 +223,20 @@ func (f *finder) candidate(n number) {
 		return
 	}
 	// "no one was hurt", "the one who", "one another"
-	if t.s == "one" && n.end == i+1 && (f.isAny(i-1, "no", "the", "any", "every", "each", "this", "that", "which") || f.is(i+1, "another")) {
+	if f.low[t.start:t.end] == "one" && n.end == i+1 && (f.isAny(i-1, "no", "the", "any", "every", "each", "this", "that", "which") || f.is(i+1, "another")) {
 		return
 	}
 	if i > 0 {
 		p := f.t[i-1]
-		if p.s == "$" || p.s == "\u20ac" || p.s == "\u00a3" || p.s == "#" || p.s == ":" && f.joined(i) {
+		if f.low[p.start:p.end] == "$" || f.low[p.start:p.end] == "\u20ac" || f.low[p.start:p.end] == "\u00a3" || f.low[p.start:p.end] == "#" || f.low[p.start:p.end] == ":" && f.joined(i) {
 			return
 		}
-		if p.kind == kWord && p.upper && len(p.s) >= 3 {
-			if _, ok := monthNames[p.s]; ok {
+		if p.kind == kWord && p.upper && len(f.low[p.start:p.end]) >= 3 {
+			if _, ok := monthNames[f.low[p.start:p.end]]; ok {
 				return
 			}
 		}
-		if skipBefore[p.s] {
+		if skipBefore[f.low[p.start:p.end]] {
 			return
 		}
 	}
@@ -243,12 +246,12 @@ func (f *finder) candidate(n number) {
 	if n.end < len(f.t) {
 		nx := f.t[n.end]
 		if nx.kind == kWord && nx.upper {
-			if _, ok := monthNames[nx.s]; ok {
+			if _, ok := monthNames[f.low[nx.start:nx.end]]; ok {
 				return
 			}
 		}
 		if f.is(n.end, "of") && n.end+1 < len(f.t) && f.t[n.end+1].upper {
-			if _, ok := monthNames[f.t[n.end+1].s]; ok {
+			if _, ok := monthNames[f.w(n.end+1)]; ok {
 				return
 			}
 		}
@@ -256,7 +259,7 @@ func (f *finder) candidate(n number) {
 		if f.isDash(n.end) && f.joined(n.end) && n.end+1 < len(f.t) && f.joined(n.end+1) && f.t[n.end+1].kind == kWord {
 			return
 		}
-		if f.lx.units[nx.s] || nx.s == "times" || nx.s == "o" {
+		if f.lx.units[f.low[nx.start:nx.end]] || f.low[nx.start:nx.end] == "times" || f.low[nx.start:nx.end] == "o" {
 			return
 		}
 	}
@@ -427,7 +430,7 @@ func (f *finder) boundBefore(i int) (int, bound) {
 		}
 		ok := true
 		for j, w := range p.words {
-			if f.t[k+j].s != w {
+			if f.w(k+j) != w {
 				ok = false
 				break
 			}
@@ -480,7 +483,7 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 				compound = true
 				continue
 			}
-			if (t.s == "'" || t.s == "\u2019") && f.joined(p) && f.joined(p+1) {
+			if (f.low[t.start:t.end] == "'" || f.low[t.start:t.end] == "\u2019") && f.joined(p) && f.joined(p+1) {
 				continue
 			}
 			return k, k, nil, ""
@@ -503,22 +506,22 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 			if st.singular && (!n.hasValue || n.value != 1) {
 				continue
 			}
-			if p+1 < len(f.t) && f.territory[f.t[p+1].s] == "noun" && f.t[p+1].kind == kWord {
+			if p+1 < len(f.t) && f.territory[f.w(p+1)] == "noun" && f.t[p+1].kind == kWord {
 				return k, k, nil, ""
 			}
 			return k, p + 1, st, adjKind
 		}
-		if npStop[t.s] && !afterDash {
+		if npStop[f.low[t.start:t.end]] && !afterDash {
 			return k, k, nil, ""
 		}
-		if t.s == "and" || t.s == "or" {
+		if f.low[t.start:t.end] == "and" || f.low[t.start:t.end] == "or" {
 			if p == k {
 				return k, k, nil, "" // "killed 1 and wounded 45"
 			}
 			continue
 		}
 		if adjKind == "" {
-			for _, kt := range f.lx.byFirst[t.s] {
+			for _, kt := range f.lx.byFirst[f.low[t.start:t.end]] {
 				if kt.side == sideAny && len(kt.words) == 1 {
 					adjKind = kt.kind
 					break
@@ -532,14 +535,14 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 // subjectAt returns the subject term whose head is token p and whose
 // words all lie at or after token min, with the term's first token.
 func (f *finder) subjectAt(p, min int) (*subjectTerm, int) {
-	for _, st := range f.lx.subjects[f.t[p].s] {
+	for _, st := range f.lx.subjects[f.w(p)] {
 		s := p - len(st.words) + 1
 		if s < min {
 			continue
 		}
 		ok := true
 		for j, w := range st.words {
-			if f.t[s+j].s != w {
+			if f.w(s+j) != w {
 				ok = false
 				break
 			}
@@ -557,7 +560,7 @@ func (f *finder) matchBack(p int, class string, sides ...string) (*kindTerm, int
 	if p < 0 || p >= len(f.t) {
 		return nil, 0
 	}
-	for _, kt := range f.lx.byLast[f.t[p].s] {
+	for _, kt := range f.lx.byLast[f.w(p)] {
 		if !sideIn(kt.side, sides) || !fits(kt, class) {
 			continue
 		}
@@ -567,7 +570,7 @@ func (f *finder) matchBack(p int, class string, sides ...string) (*kindTerm, int
 		}
 		ok := true
 		for j, w := range kt.words {
-			if f.t[s+j].s != w {
+			if f.w(s+j) != w {
 				ok = false
 				break
 			}
@@ -585,7 +588,7 @@ func (f *finder) matchForward(p int, class string, sides ...string) (*kindTerm, 
 	if p < 0 || p >= len(f.t) {
 		return nil, 0
 	}
-	for _, kt := range f.lx.byFirst[f.t[p].s] {
+	for _, kt := range f.lx.byFirst[f.w(p)] {
 		if !sideIn(kt.side, sides) || !fits(kt, class) {
 			continue
 		}
@@ -595,7 +598,7 @@ func (f *finder) matchForward(p int, class string, sides ...string) (*kindTerm, 
 		}
 		ok := true
 		for j, w := range kt.words {
-			if f.t[p+j].s != w {
+			if f.w(p+j) != w {
 				ok = false
 				break
 			}
@@ -658,7 +661,7 @@ func (f *finder) kindAfter(p int, class string) (*kindTerm, int) {
 		if t.kind != kWord {
 			return nil, 0
 		}
-		if !afterSkip[t.s] && !(len(t.s) > 4 && strings.HasSuffix(t.s, "ly")) {
+		if !afterSkip[f.low[t.start:t.end]] && !(len(f.low[t.start:t.end]) > 4 && strings.HasSuffix(f.low[t.start:t.end], "ly")) {
 			return nil, 0
 		}
 		p++
@@ -674,7 +677,7 @@ func (f *finder) skipApposition(p int) int {
 	if p+1 >= len(f.t) {
 		return p
 	}
-	closer := f.t[p].s
+	closer := f.w(p)
 	switch {
 	case closer == "(":
 		closer = ")"
@@ -687,7 +690,7 @@ func (f *finder) skipApposition(p int) int {
 	sent := f.t[p].sent
 	for k := p + 2; k < len(f.t) && k <= p+14 && f.t[k].sent == sent; k++ {
 		// the closing comma is not one inside a list ("aged 21, 23 and 25")
-		if f.t[k].s == closer && (closer != "," || k+1 < len(f.t) && f.t[k+1].kind == kWord && !f.isAny(k+1, "and", "or")) {
+		if f.w(k) == closer && (closer != "," || k+1 < len(f.t) && f.t[k+1].kind == kWord && !f.isAny(k+1, "and", "or")) {
 			return k + 1
 		}
 	}
@@ -703,7 +706,7 @@ var tollLinks = map[string]bool{
 
 // toll finds a toll noun a few words before the figure, in its sentence.
 func (f *finder) toll(bs int) *kindTerm {
-	if bs == 0 || !tollLinks[f.t[bs-1].s] {
+	if bs == 0 || !tollLinks[f.w(bs-1)] {
 		return nil
 	}
 	sent := f.t[bs].sent
@@ -740,7 +743,7 @@ func (f *finder) fraction(i int) bool {
 	var v float64
 	s := i
 	e := i + 1
-	switch f.t[i].s {
+	switch f.w(i) {
 	case "half":
 		v = 50
 		if f.isAny(i-1, "a", "one") {
@@ -795,7 +798,7 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 	}
 	control := false
 	for p := bs - 1; p >= 0 && p >= bs-4; p-- {
-		if f.territory[f.t[p].s] == "verb" {
+		if f.territory[f.w(p)] == "verb" {
 			control = true
 			break
 		}
@@ -808,7 +811,7 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 	for p := e + 1; p < len(f.t) && p <= e+6; p++ {
 		t := f.t[p]
 		if t.kind == kPunct {
-			if f.isDash(p) && f.joined(p) || (t.s == "'" || t.s == "\u2019") && f.joined(p) {
+			if f.isDash(p) && f.joined(p) || (f.low[t.start:t.end] == "'" || f.low[t.start:t.end] == "\u2019") && f.joined(p) {
 				continue
 			}
 			break
@@ -816,7 +819,7 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 		if t.kind == kNum {
 			break
 		}
-		if f.territory[t.s] == "noun" {
+		if f.territory[f.low[t.start:t.end]] == "noun" {
 			end = p + 1
 			// a name after a part: "west Mosul"
 			for end < len(f.t) && f.t[end].kind == kWord && f.t[end].upper && f.t[end].space {
@@ -843,7 +846,7 @@ func (f *finder) territoryShare(bs, e int, n number, b bound) bool {
 			}
 			break
 		}
-		if npStop[t.s] && t.s != "the" && t.s != "its" && t.s != "their" && t.s != "this" {
+		if npStop[f.low[t.start:t.end]] && f.low[t.start:t.end] != "the" && f.low[t.start:t.end] != "its" && f.low[t.start:t.end] != "their" && f.low[t.start:t.end] != "this" {
 			break
 		}
 	}

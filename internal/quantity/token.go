@@ -13,10 +13,9 @@ const (
 	kPunct                 // any other single rune
 )
 
-// token is one word, number or punctuation mark. s is ASCII-lowercased
-// (same byte length as the original, so offsets hold).
+// token is one word, number or punctuation mark: offsets into the text
+// and into its ASCII-lowercased copy (same byte length).
 type token struct {
-	s string
 	// num is the value of a number token; plain is set when it has no
 	// thousands separator or decimal part (a candidate year).
 	num        float64
@@ -159,9 +158,8 @@ func tokenize(text, low string, out []token) []token {
 			sent++
 		}
 		endSentence = false
-		t.s = low[t.start:t.end]
 		t.space, t.nl, t.sent = space, nl, sent
-		if t.kind == kPunct && (t.s == "." || t.s == "!" || t.s == "?" || t.s == ";") {
+		if t.kind == kPunct && (c == '.' || c == '!' || c == '?' || c == ';') {
 			endSentence = true
 		}
 		out = append(out, t)
@@ -182,7 +180,7 @@ func words(term string) []string {
 	toks := tokenize(term, low, nil)
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.s
+		out[i] = low[t.start:t.end]
 	}
 	return out
 }
