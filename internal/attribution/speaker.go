@@ -23,6 +23,7 @@ type speaker struct {
 var (
 	pronouns   = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
 	possessive = map[string]bool{"his": true, "her": true, "its": true, "their": true}
+	definite   = map[string]bool{"the": true, "this": true, "that": true}
 	determiner = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
 	adverbs    = map[string]bool{"also": true, "further": true, "later": true, "earlier": true, "then": true,
 		"again": true, "previously": true, "separately": true, "too": true, "meanwhile": true, "however": true,
@@ -207,7 +208,7 @@ var roleHeads = map[string]bool{"diplomat": true, "minister": true, "spokesman":
 	"chief": true, "head": true, "secretary": true, "ambassador": true, "premier": true, "monitor": true,
 	"group": true, "observatory": true, "report": true, "communique": true, "spokesmen": true,
 	"military": true, "army": true, "police": true, "government": true, "council": true, "movement": true,
-	"militia": true, "office": true, "organisation": true, "organization": true, "commission": true}
+	"militia": true, "office": true, "director": true, "adviser": true, "advisor": true, "aide": true, "organisation": true, "organization": true, "commission": true}
 
 func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
 	// "a statement issued by X", "an estimate by X": X speaks
@@ -254,10 +255,10 @@ func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []d
 		}
 		// "the official", "the top diplomat", "the ministry": a speaker
 		// named before; "the local resistance committee" is a new one
-		if determiner[ws[0].lw] && len(ws) <= 3 && roleHeads[ws[len(ws)-1].lw] {
+		if definite[ws[0].lw] && len(ws) <= 4 && roleHeads[ws[len(ws)-1].lw] {
 			if _, known := a.sources[joinWords(ws[1:])]; !known {
 				if st.any != "" {
-					return speaker{name: st.any, pronoun: true}
+					return speaker{name: st.any, pronoun: true, person: st.any == st.person}
 				}
 				if st.mentioned != "" && st.cur-st.mentionedSent <= 2 {
 					return speaker{name: st.mentioned, pronoun: true, person: true}
@@ -347,6 +348,7 @@ func (st *speakerState) pronoun(p string) speaker {
 		}
 	default:
 		name = st.any
+		person = name != "" && name == st.person
 	}
 	return speaker{name: name, person: person, pronoun: true}
 }

@@ -99,7 +99,28 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 			break
 		}
 	}
-	headline := cleanTitle(r.Title, r.SiteName, lx)
+	headline := cleanTitle(r.Title, firstOf(r.SiteName, hostOf(r.URL)), lx)
+	if headline == "" && firstBody >= 0 && r.Format == reader.FormatText {
+		// A question headline ends like a sentence: it is the title when
+		// it opens the page and real paragraphs follow.
+		for i := 0; i <= firstBody; i++ {
+			l := &lines[i]
+			if l.kind != kBody {
+				continue
+			}
+			if r := lastRune(l.text); (r == '?' || r == '!') && l.words <= 20 && !strings.ContainsAny(l.text[:len(l.text)-1], ".?!") {
+				l.kind = kHeading
+				firstBody = -1
+				for j := i + 1; j < len(lines); j++ {
+					if lines[j].kind == kBody && lines[j].words >= 8 {
+						firstBody = j
+						break
+					}
+				}
+			}
+			break
+		}
+	}
 	hi := -1
 	if headline != "" {
 		hk := normKey(headline)
@@ -117,7 +138,8 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 	} else {
 		hi = pickHeadline(lines, firstBody)
 		if hi >= 0 {
-			headline = lines[hi].text
+			// a page title copied with its site name: "Headline | Outlet"
+			headline = cleanTitle(lines[hi].text, r.SiteName, lx)
 		}
 	}
 	if hi >= 0 {
@@ -277,10 +299,10 @@ var (
 	reportingWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true,
 		"announced": true, "reported": true, "reports": true, "claimed": true, "claims": true, "added": true,
 		"stated": true, "quoted": true, "warned": true, "accused": true, "denied": true, "according": true}
-	fullDate        = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b`)
-	readingTime     = regexp.MustCompile(`(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|watch|listen)$`)
-	breadcrumbSep   = regexp.MustCompile(`\s(?:/|>|»|›|\||•|·|::)\s`)
-	capsColonWords  = map[string]bool{"UPDATE": true, "UPDATED": true, "BREAKING": true, "WATCH": true, "LIVE": true, "EXCLUSIVE": true, "ANALYSIS": true, "OPINION": true, "EDITORIAL": true, "VIDEO": true, "PHOTOS": true, "READ": true, "NOTE": true, "EDITOR'S NOTE": true, "FILE": true, "UPDATE 1": true, "UPDATE 2": true, "CORRECTION": true, "FACTBOX": true, "EXPLAINER": true, "INTERVIEW": true}
+	fullDate       = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b`)
+	readingTime    = regexp.MustCompile(`(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|watch|listen)$`)
+	breadcrumbSep  = regexp.MustCompile(`\s(?:/|>|»|›|\||•|·|::)\s`)
+	capsColonWords = map[string]bool{"UPDATE": true, "UPDATED": true, "BREAKING": true, "WATCH": true, "LIVE": true, "EXCLUSIVE": true, "ANALYSIS": true, "OPINION": true, "EDITORIAL": true, "VIDEO": true, "PHOTOS": true, "READ": true, "NOTE": true, "EDITOR'S NOTE": true, "FILE": true, "UPDATE 1": true, "UPDATE 2": true, "CORRECTION": true, "FACTBOX": true, "EXPLAINER": true, "INTERVIEW": true}
 )
 
 // classify decides what one line is from the line alone.
@@ -371,12 +393,14 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 	}
 }
 
+// boundaryAfter: the phrase ending at i ends a word ("follow" in "follow
+// us", not in "follow-up" or "followers").
 func boundaryAfter(s string, i int) bool {
 	if i >= len(s) {
 		return true
 	}
 	b := s[i]
-	return !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9')
+	return !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '\'')
 }
 
 // tailOf returns at most the last n bytes of s, cut at a rune start, so
@@ -469,8 +493,9 @@ func isBreadcrumb(s string) bool {
 
 // pickHeadline scores the title-like lines above the first paragraph:
 // a headline has a verb (a lower-case content word) and a headline's
-// length; a lone name is the lead picture's caption, a section name is
-// navigation. Ties go to the line nearest the body.
+// length, and its date or byline follow it; a lone name is the lead
+// picture's caption, a section name is navigation. Ties go to the line
+// nearest the body (lists of other stories come above the article).
 func pickHeadline(lines []line, firstBody int) int {
 	end := firstBody
 	if end < 0 {
@@ -500,6 +525,13 @@ func pickHeadline(lines []line, firstBody int) int {
 		}
 		if strings.HasPrefix(l.text, "(") && strings.HasSuffix(l.text, ")") {
 			score -= 3
+		}
+		// The title block: a headline is followed by its date or byline.
+		for j := i + 1; j < end && j <= i+3; j++ {
+			if k := lines[j].kind; k == kDate || k == kByline {
+				score++
+				break
+			}
 		}
 		if score >= bestScore {
 			best, bestScore = i, score
@@ -619,6 +651,10 @@ func lastWord(s string) string {
 func (lx *lexicons) mayEndWithCredit(tail string) bool {
 	t := strings.TrimRight(tail, " .")
 	if strings.HasSuffix(t, ")") || lx.agencyLast[lastWord(t)] {
+		return true
+	}
+	// "REUTERS/Khalil Ashawi": an agency before the last slash
+	if i := strings.LastIndexByte(t, '/'); i > 0 && lx.agencyLast[lastWord(t[:i])] {
 		return true
 	}
 	for _, w := range [...]string{"hoto", "HOTO", "icture", "ICTURE", "mage", "MAGE", "redit", "REDIT", "etty"} {

@@ -129,6 +129,27 @@ func TestCleanTextPages(t *testing.T) {
 			headline: "Erdogan says Turkey will not allow corridor on its border",
 		},
 		{
+			name: "trending list above, uncaptioned picture below",
+			page: "Trending\n\nRussia pounds Kharkiv with glide bombs\n\nHouthis claim new attack on shipping\n\n" +
+				"Israel and Hamas resume indirect talks in Cairo\n\nBy Lina Haddad\n\n14 May 2024\n\n" +
+				"Delegations gather at a hotel in the Egyptian capital\n\n" +
+				"Israeli and Hamas negotiators resumed indirect talks in Cairo on Tuesday, Egyptian state media reported.\n\n" +
+				"Qatar and the United States are also mediating.",
+			keep:     []string{"negotiators resumed indirect talks in Cairo"},
+			drop:     []string{"glide bombs", "Delegations gather"},
+			headline: "Israel and Hamas resume indirect talks in Cairo",
+			byline:   "Lina Haddad", published: "2024-05-14",
+		},
+		{
+			name: "question headline",
+			page: "World / Middle East\n\nIs the truce in Idlib about to collapse?\n\n" +
+				"Shelling in southern Idlib intensified on Monday, a week after Russia and Turkey agreed to a ceasefire, residents said.\n\n" +
+				"Why does it matter? The province is home to three million people.",
+			keep:     []string{"Shelling in southern Idlib intensified", "Why does it matter? The province"},
+			drop:     []string{"about to collapse"},
+			headline: "Is the truce in Idlib about to collapse?",
+		},
+		{
 			name:     "hard-wrapped text is joined",
 			page:     "Ceasefire announced in Yemen\n\nThe United Nations said on Saturday that the warring parties\nhad agreed to a two-month truce starting at 7 p.m. local time,\nthe first nationwide ceasefire in six years.\n\nThe truce was welcomed by Saudi Arabia.",
 			keep:     []string{"the warring parties had agreed to a two-month truce starting at 7 p.m. local time, the first nationwide ceasefire"},
@@ -249,6 +270,7 @@ func TestOutletResolution(t *testing.T) {
 		{"title suffix", reader.Raw{Title: "Strike kills four in Marib - Middle East Eye"}, "Middle East Eye"},
 		{"domain in chrome", reader.Raw{Body: body + "\n\nRead more at www.aa.com.tr and kyivindependent.com"}, "Kyiv Independent"},
 		{"no cue", reader.Raw{}, ""},
+		{"unknown site named in its title", reader.Raw{SiteName: "www.kharkiv-observer.example", Title: "Drones hit Kharkiv - The Kharkiv Observer"}, "The Kharkiv Observer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,6 +296,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Ceasefire holds - for now - in Idlib", "", "Ceasefire holds - for now - in Idlib"},
 		{"World | Middle East | Israel strikes targets in southern Lebanon", "", "Israel strikes targets in southern Lebanon"},
 		{"  Truce   in Taiz  ", "", "Truce in Taiz"},
+		{"Drones hit Kharkiv - The Kharkiv Observer", "kharkiv-observer.example", "Drones hit Kharkiv"},
+		{"Drones hit Kharkiv - Kharkiv Observer", "www.kharkivobserver.example", "Drones hit Kharkiv"},
 	}
 	for _, tt := range tests {
 		if got := cleanTitle(tt.title, tt.site, c.lx); got != tt.want {
@@ -369,6 +393,7 @@ func TestCaptionCredits(t *testing.T) {
 		"Houthi supporters rally in Sanaa. - Xinhua Photo",
 		"Image caption, Rescuers searched the rubble for survivors",
 		"File photo of the Zaporizhzhia nuclear power plant",
+		"Smoke rises from a building after an air strike in Idlib, Syria October 5, 2016. REUTERS/Khalil Ashawi",
 	}
 	for _, s := range caption {
 		l := line{text: s, key: normKey(s), words: wordCount(s)}
@@ -377,7 +402,7 @@ func TestCaptionCredits(t *testing.T) {
 			t.Errorf("%q: kind %d, want caption", s, l.kind)
 		}
 	}
-	credit := []string{"(Photo by AFP)", "AFP/VNA Photo", "Photo: Reuters/Ammar Awad", "AP Photo/Hussein Malla", "Photos: Getty Images"}
+	credit := []string{"REUTERS/Omar Sanadiki", "(Photo by AFP)", "AFP/VNA Photo", "Photo: Reuters/Ammar Awad", "AP Photo/Hussein Malla", "Photos: Getty Images"}
 	for _, s := range credit {
 		l := line{text: s, key: normKey(s), words: wordCount(s)}
 		c.classify(&l, nil, false, false)
@@ -406,6 +431,31 @@ func TestProseMentioningPhotos(t *testing.T) {
 		"The ministry released a photo by Reuters.",
 		"Footage shared online showed the aftermath, including an image from Getty.",
 		"The agency distributed pictures of the damage (AFP).",
+	} {
+		l := line{text: s, key: normKey(s), words: wordCount(s)}
+		c.classify(&l, nil, false, false)
+		if l.kind != kBody {
+			t.Errorf("%q: kind %d, want body", s, l.kind)
+		}
+	}
+}
+
+// TestBodyNotChrome guards the chrome rules against body sentences that
+// share their words.
+func TestBodyNotChrome(t *testing.T) {
+	c := sharedTestCleaner(t)
+	for _, s := range []string{
+		"Zelensky said on Twitter that 12 people were killed.",
+		"Follow-up talks are planned for next week in Geneva.",
+		"The UN said aid workers would join now that the truce holds.",
+		"Share prices fell sharply in Moscow on Monday.",
+		"Read more than 300 pages of the report, the lawyers urged the court.",
+		"Comments by the minister angered Ankara.",
+		"The home of the commander was destroyed.",
+		"Source: a senior official said the convoy had left Idlib.",
+		"More from the front line is expected on Tuesday, officials said.",
+		"Related talks in Astana ended without agreement.",
+		"Thousands sign up for the army reserve every week, the ministry said.",
 	} {
 		l := line{text: s, key: normKey(s), words: wordCount(s)}
 		c.classify(&l, nil, false, false)

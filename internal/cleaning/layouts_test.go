@@ -14,9 +14,9 @@ import (
 func TestOutletLayouts(t *testing.T) {
 	c := sharedTestCleaner(t)
 	tests := []struct {
-		name                                string
-		page                                string
-		keep, drop                          []string
+		name                              string
+		page                              string
+		keep, drop                        []string
 		headline, outlet, wire, published string
 	}{
 		{
@@ -42,10 +42,10 @@ func TestOutletLayouts(t *testing.T) {
 				"ISTANBUL (Reuters) - Turkish artillery shelled Kurdish militia positions north of Aleppo overnight, the army said on Thursday.\n\n" +
 				"The army said up to 200 fighters had been killed in 18 air strikes, a figure that could not be independently verified.\n\n" +
 				"Reporting by Daren Butler; Editing by Dominic Evans\n\nOur Standards: The Thomson Reuters Trust Principles.",
-			keep:      []string{"Turkish artillery shelled Kurdish militia positions", "could not be independently verified."},
-			drop:      []string{"Reuters home", "Reporting by", "Trust Principles", "UTC"},
-			headline:  "Turkish forces shell Kurdish fighters in northern Syria",
-			outlet:    "Reuters", wire: "Reuters", published: "2016-10-20",
+			keep:     []string{"Turkish artillery shelled Kurdish militia positions", "could not be independently verified."},
+			drop:     []string{"Reuters home", "Reporting by", "Trust Principles", "UTC"},
+			headline: "Turkish forces shell Kurdish fighters in northern Syria",
+			outlet:   "Reuters", wire: "Reuters", published: "2016-10-20",
 		},
 		{
 			name: "agency page with its name in capitals",
@@ -53,10 +53,10 @@ func TestOutletLayouts(t *testing.T) {
 				"Published 8:14 AM EST, December 18, 2016\n\n" +
 				"BEIRUT (AP) — Buses carrying residents out of eastern Aleppo resumed their journeys on Sunday after a day-long delay, activists said.\n\n" +
 				"Associated Press writer Bassem Mroue in Beirut contributed to this report.",
-			keep:      []string{"Buses carrying residents out of eastern Aleppo"},
-			drop:      []string{"contributed to this report", "Top Stories"},
-			headline:  "Evacuation of Aleppo resumes after delay",
-			outlet:    "Associated Press", wire: "AP", published: "2016-12-18",
+			keep:     []string{"Buses carrying residents out of eastern Aleppo"},
+			drop:     []string{"contributed to this report", "Top Stories"},
+			headline: "Evacuation of Aleppo resumes after delay",
+			outlet:   "Associated Press", wire: "AP", published: "2016-12-18",
 		},
 		{
 			name: "public broadcaster with image source and caption lines",
@@ -64,10 +64,10 @@ func TestOutletLayouts(t *testing.T) {
 				"Image source, Reuters\n\nImage caption, Displaced families have fled towards the Turkish border\n\n" +
 				"Russia and Turkey have agreed a ceasefire in Syria's north-western Idlib province, their presidents said after talks in Moscow.\n\n" +
 				"The truce took effect at midnight local time.\n\nRelated Topics\n\nMore on this story\n\nTurkey shoots down Syrian jets",
-			keep:      []string{"Russia and Turkey have agreed a ceasefire", "The truce took effect at midnight local time."},
-			drop:      []string{"Image source", "Displaced families", "Related Topics", "shoots down", "Syrian civil war"},
-			headline:  "Syria war: Russia and Turkey agree Idlib ceasefire",
-			outlet:    "BBC News", published: "2020-03-05",
+			keep:     []string{"Russia and Turkey have agreed a ceasefire", "The truce took effect at midnight local time."},
+			drop:     []string{"Image source", "Displaced families", "Related Topics", "shoots down", "Syrian civil war"},
+			headline: "Syria war: Russia and Turkey agree Idlib ceasefire",
+			outlet:   "BBC News", published: "2020-03-05",
 		},
 		{
 			name: "newspaper with age warning and dotted time",
@@ -105,40 +105,40 @@ func TestOutletLayouts(t *testing.T) {
 			page: "Syrian army retakes town near Hama\n\nSource: Xinhua | 2016-10-05 22:34:12 | Editor: huaxia\n\n" +
 				"DAMASCUS, Oct. 5 (Xinhua) -- The Syrian army on Wednesday recaptured a strategic town in the central province of Hama, state media reported.\n\n" +
 				"The army had been advancing in the area for a week.",
-			keep:      []string{"The Syrian army on Wednesday recaptured a strategic town"},
-			drop:      []string{"Editor: huaxia", "(Xinhua)"},
-			headline:  "Syrian army retakes town near Hama",
-			outlet:    "Xinhua", wire: "Xinhua", published: "2016-10-05",
+			keep:     []string{"The Syrian army on Wednesday recaptured a strategic town"},
+			drop:     []string{"Editor: huaxia", "(Xinhua)"},
+			headline: "Syrian army retakes town near Hama",
+			outlet:   "Xinhua", wire: "Xinhua", published: "2016-10-05",
 		},
 		{
 			name: "ukrainian site with outlet and date on one line",
 			page: "Russians shell Nikopol overnight, one person injured\n\nUkrainska Pravda — Sunday, 3 March 2024, 18:15\n\n" +
 				"Russian forces shelled the city of Nikopol in Dnipropetrovsk Oblast overnight, injuring a 62-year-old man, the head of the oblast military administration said.\n\n" +
 				"Support Ukrainska Pravda on Patreon!",
-			keep:      []string{"Russian forces shelled the city of Nikopol"},
-			drop:      []string{"Patreon", "18:15"},
-			headline:  "Russians shell Nikopol overnight, one person injured",
-			outlet:    "Ukrainska Pravda", published: "2024-03-03",
+			keep:     []string{"Russian forces shelled the city of Nikopol"},
+			drop:     []string{"Patreon", "18:15"},
+			headline: "Russians shell Nikopol overnight, one person injured",
+			outlet:   "Ukrainska Pravda", published: "2024-03-03",
 		},
 		{
 			name: "indian agency dateline with country in brackets",
 			page: "Israel strikes Hezbollah targets in southern Lebanon\n\nUpdated: Oct 05, 2024, 10:30 PM IST\n\n" +
 				"Tel Aviv [Israel], October 5 (ANI): The Israeli military said it struck dozens of Hezbollah targets in southern Lebanon on Saturday.\n\n" +
 				"The strikes came a day after rockets were fired at northern Israel.",
-			keep:      []string{"The Israeli military said it struck dozens of Hezbollah targets"},
-			drop:      []string{"(ANI)", "IST"},
-			headline:  "Israel strikes Hezbollah targets in southern Lebanon",
-			outlet:    "ANI", wire: "ANI", published: "2024-10-05",
+			keep:     []string{"The Israeli military said it struck dozens of Hezbollah targets"},
+			drop:     []string{"(ANI)", "IST"},
+			headline: "Israel strikes Hezbollah targets in southern Lebanon",
+			outlet:   "ANI", wire: "ANI", published: "2024-10-05",
 		},
 		{
 			name: "online outlet with staff byline and published date label",
 			page: "Middle East Eye\n\nIsraeli raid kills three in Jenin\n\nMEE staff\n\nPublished date: 5 October 2023 14:18 BST\n\n" +
 				"Israeli forces killed three Palestinians during a raid on the Jenin refugee camp early on Thursday, the Palestinian health ministry said.\n\n" +
 				"Follow Middle East Eye on Twitter",
-			keep:      []string{"Israeli forces killed three Palestinians"},
-			drop:      []string{"MEE staff", "Follow Middle East Eye"},
-			headline:  "Israeli raid kills three in Jenin",
-			outlet:    "Middle East Eye", published: "2023-10-05",
+			keep:     []string{"Israeli forces killed three Palestinians"},
+			drop:     []string{"MEE staff", "Follow Middle East Eye"},
+			headline: "Israeli raid kills three in Jenin",
+			outlet:   "Middle East Eye", published: "2023-10-05",
 		},
 	}
 	for _, tt := range tests {

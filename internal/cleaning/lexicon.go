@@ -24,13 +24,13 @@ type lexicons struct {
 
 	wireByName map[string]string // normalised variant -> canonical agency
 
-	chromeLine   map[string]bool
-	chromeStop   map[string]bool
+	chromeLine map[string]bool
+	chromeStop map[string]bool
 
-	captionVerbs  map[string]bool // one or two words
+	captionVerbs map[string]bool // one or two words
 	// agencyLast holds the last words of agency and credit names,
 	// lower-cased: a line can end with a credit only if it ends so.
-	agencyLast map[string]bool
+	agencyLast    map[string]bool
 	captionPrefix []string
 
 	// creditAt matches a photo credit running to the end of the text it
@@ -56,7 +56,7 @@ type phrase struct {
 
 type chromePhrase struct {
 	phrase
-	prefixOnly bool
+	prefixOnly, suffixOnly bool
 }
 
 // chromePhrase reports a prefix or contains phrase of chrome.tsv in key,
@@ -68,7 +68,7 @@ func (lx *lexicons) chromePhrase(key string, words int) bool {
 	if words > 20 {
 		// Long lines: only the few phrases allowed in long lines.
 		for _, p := range lx.longPhrases {
-			if words <= p.maxWords && strings.Contains(key, p.text) && (!p.prefixOnly || strings.HasPrefix(key, p.text)) {
+			if words <= p.maxWords && strings.Contains(key, p.text) && (!p.prefixOnly || strings.HasPrefix(key, p.text)) && (!p.suffixOnly || strings.HasSuffix(key, p.text)) {
 				return true
 			}
 		}
@@ -83,7 +83,8 @@ func (lx *lexicons) chromePhrase(key string, words int) bool {
 			end += start
 		}
 		for _, p := range lx.chromeByWord[key[start:end]] {
-			if words <= p.maxWords && (!p.prefixOnly || start == 0) && strings.HasPrefix(key[start:], p.text) && boundaryAfter(key, start+len(p.text)) {
+			if words <= p.maxWords && (!p.prefixOnly || start == 0) && strings.HasPrefix(key[start:], p.text) && boundaryAfter(key, start+len(p.text)) &&
+				(!p.suffixOnly || start+len(p.text) == len(key)) {
 				return true
 			}
 		}
@@ -140,12 +141,12 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 			lx.chromeLine[key] = true
 		case "stop":
 			lx.chromeStop[key] = true
-		case "prefix", "contains":
+		case "prefix", "contains", "suffix":
 			first := key
 			if i := strings.IndexByte(key, ' '); i > 0 {
 				first = key[:i]
 			}
-			cp := chromePhrase{phrase{key, max}, t.Field(0) == "prefix"}
+			cp := chromePhrase{phrase{key, max}, t.Field(0) == "prefix", t.Field(0) == "suffix"}
 			lx.chromeByWord[first] = append(lx.chromeByWord[first], cp)
 			if max > 20 {
 				lx.longPhrases = append(lx.longPhrases, cp)
@@ -268,6 +269,8 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 		`(?:^|[.!?)”"]\s+|\s[-–—|]\s*)(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)\s*` + who,
 		// John Smith/AFP via Getty Images   Ammar Awad/Reuters
 		`(?:^|\s)` + photographer + `\s*/\s*` + ag + `(?:\s+via\s+Getty\s+Images)?`,
+		// REUTERS/Omar Sanadiki   AFP/Bulent Kilic
+		`(?:^|\s)(?i:` + ag + `)\s*/\s*` + photographer,
 	}
 	tail := `\s*[.]?\s*$`
 	end, err = regexp.Compile(`^\s*(?:` + strings.Join(parts, "|") + `)` + tail)

@@ -93,11 +93,16 @@ func (c *Cleaner) outlet(r reader.Raw, meta *outletInfo, lines []line, w string)
 	if o := c.textOutlet(r, lines); o != nil {
 		return o.name
 	}
+	host := hostOf(r.URL)
 	if looksHost(r.SiteName) {
-		return hostOf(r.SiteName)
+		host = hostOf(r.SiteName)
 	}
-	if h := hostOf(r.URL); h != "" {
-		return h
+	if host != "" {
+		// "Headline - The Foo Times" on foo-times.com: the site's own name
+		if name := titleSiteName(squash(r.Title), host); name != "" {
+			return name
+		}
+		return host
 	}
 	// A page with no other cue credits an agency in its dateline or at
 	// its end: the agency's own site is the likeliest source.
@@ -189,6 +194,51 @@ func (lx *lexicons) outletInLine(key, text string) *outletInfo {
 	return nil
 }
 
+// siteLabel is the name part of a host, letters and digits only:
+// "www.middleeasteye.net" -> "middleeasteye".
+func siteLabel(host string) string {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	return alnumOnly(host)
+}
+
+func alnumOnly(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// namesSite reports whether a title part spells the site's domain
+// ("The Foo Times" for foo-times.com, "Middle East Eye" for
+// middleeasteye.net).
+func namesSite(part, label string) bool {
+	if len(label) < 3 {
+		return false
+	}
+	a := alnumOnly(part)
+	return a == label || strings.TrimPrefix(a, "the") == label || a == "the"+label
+}
+
+// titleSiteName returns the site name a title ends with when it spells
+// the page's domain, for outlets the knowledge base does not know.
+func titleSiteName(title, host string) string {
+	label := siteLabel(host)
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			if part := strings.TrimSpace(title[i+len(sep):]); namesSite(part, label) {
+				return part
+			}
+		}
+	}
+	return ""
+}
+
 // cleanTitle removes the site name a page title carries ("Headline |
 // Al Jazeera", "Headline - Reuters").
 func cleanTitle(title, site string, lx *lexicons) string {
@@ -202,7 +252,7 @@ func cleanTitle(title, site string, lx *lexicons) string {
 		if k == "" {
 			return false
 		}
-		if k == siteKey || lx.outletByName[k] != nil || domainOf(k) != "" {
+		if k == siteKey || lx.outletByName[k] != nil || domainOf(k) != "" || looksHost(site) && namesSite(s, siteLabel(site)) {
 			return true
 		}
 		return false

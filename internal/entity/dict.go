@@ -57,14 +57,40 @@ type cand struct {
 
 type dict struct {
 	entries map[string][]cand
-	// prefixes holds every proper token prefix of a phrase ("syrian
-	// arab" of "syrian arab army"), so a scan stops extending a phrase as
-	// soon as no entry can continue it.
-	prefixes map[string]bool
+	// flags says for every phrase and every proper token prefix of one
+	// ("syrian arab" of "syrian arab army") whether it is an entry and
+	// whether a longer entry continues it, so a scan stops extending a
+	// phrase as soon as nothing can continue it.
+	flags map[string]uint8
+	// first is a bit set over a hash of the words that start a phrase: most
+	// words of a text start none and are skipped without a map look-up.
+	first []uint64
 }
 
+const (
+	isEntry  uint8 = 1
+	isPrefix uint8 = 2
+	// firstBits is the size of the first-word filter (256 KB).
+	firstBits = 1 << 21
+)
+
 func newDict() *dict {
-	return &dict{entries: map[string][]cand{}, prefixes: map[string]bool{}}
+	return &dict{entries: map[string][]cand{}, flags: map[string]uint8{}, first: make([]uint64, firstBits/64)}
+}
+
+// wordHash is FNV-1a, enough to spread words over the filter.
+func wordHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h % firstBits
+}
+
+func (d *dict) mayStart(word string) bool {
+	h := wordHash(word)
+	return d.first[h/64]&(1<<(h%64)) != 0
 }
 
 // add files a phrase (as written in the data) under its folded form.
@@ -76,11 +102,14 @@ func (d *dict) add(phrase string, c cand) {
 	toks := strings.Split(f, " ")
 	c.cases = aliasCases(phrase, len(toks))
 	d.entries[f] = append(d.entries[f], c)
+	d.flags[f] |= isEntry
 	for i := 0; i < len(f); i++ {
 		if f[i] == ' ' {
-			d.prefixes[f[:i]] = true
+			d.flags[f[:i]] |= isPrefix
 		}
 	}
+	h := wordHash(toks[0])
+	d.first[h/64] |= 1 << (h % 64)
 }
 
 // aliasCases derives the case requirement of each folded token of an
@@ -100,6 +129,13 @@ func aliasCases(phrase string, n int) []uint8 {
 	}
 	for len(out) < n {
 		out = append(out, caseAny)
+	}
+	// Inside a name outlets vary the case ("Palestinian civil defence");
+	// only the first word, and words in capitals, must match.
+	for i := 1; i < len(out); i++ {
+		if out[i] == caseUpper {
+			out[i] = caseAny
+		}
 	}
 	return out[:n]
 }

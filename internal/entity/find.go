@@ -104,16 +104,20 @@ func (r *Recognizer) scan(text string) *document {
 	for i := 0; i < len(toks); {
 		// Extend the phrase while some entry can continue it.
 		n := 0
+		if !r.d.mayStart(folded[toks[i].fs:toks[i].fe]) {
+			i++
+			continue
+		}
 		for l := 1; i+l <= len(toks) && n < len(ends); l++ {
 			if l > 1 && toks[i+l-1].gap != gapSoft {
 				break
 			}
-			key := folded[toks[i].fs:toks[i+l-1].fe]
-			if _, ok := r.d.entries[key]; ok {
+			f := r.d.flags[folded[toks[i].fs:toks[i+l-1].fe]]
+			if f&isEntry != 0 {
 				ends[n] = l
 				n++
 			}
-			if !r.d.prefixes[key] {
+			if f&isPrefix == 0 {
 				break
 			}
 		}
@@ -126,7 +130,7 @@ func (r *Recognizer) scan(text string) *document {
 				// Readings spelled in capitals first: "SANA" in capitals
 				// is the news agency, not the Yemeni capital.
 				for ci := range cs {
-					if ci < 256 && hasAcronym(cs[ci].cases) == (pass == 0) && r.accept(&cs[ci], toks[i:i+l]) {
+					if ci < 256 && hasAcronym(cs[ci].cases) == (pass == 0) && r.accept(&cs[ci], toks[i:i+l]) && r.standsAlone(doc, &cs[ci], i, l) {
 						order = append(order, uint8(ci))
 					}
 				}
@@ -144,6 +148,21 @@ func (r *Recognizer) scan(text string) *document {
 		}
 	}
 	return doc
+}
+
+// standsAlone rejects a one-word name of a person right after another
+// capitalised word: it belongs to a longer name ("Nkweta-Salami",
+// "Mohammed Assad"), not to the person the KB knows by it.
+func (r *Recognizer) standsAlone(doc *document, c *cand, i, l int) bool {
+	if l != 1 || i == 0 || c.kind != kEntity || doc.toks[i].gap != gapSoft {
+		return true
+	}
+	if in := &r.infos[c.ent]; !in.person && !in.gazetteer {
+		return true
+	}
+	prev := &doc.toks[i-1]
+	w := doc.folded[prev.fs:prev.fe]
+	return !prev.tc.upperFirst || prev.sentStart && r.nonName[w] || r.nonName[w] || r.roleWord[w]
 }
 
 // blocked reports whether punctuation stands inside the token range.
@@ -352,9 +371,22 @@ func (r *Recognizer) contextCountry(doc *document) {
 		if country == "" {
 			continue
 		}
+		// Towns and districts say where things happen; country names
+		// less, capitals and nationality adjectives least (they stand
+		// for governments: "Moscow said", "Turkish leaders").
 		w := 1.0
+		switch in := r.infos[c.ent]; {
+		case c.kind == kDemonym, in.typ != domain.Place:
+			w = 0.5
+		case in.isCountry:
+			w = 1
+		case r.capital[c.ent]:
+			w = 0.5
+		default:
+			w = 2
+		}
 		if conflictCountries[r.codeOf[country]] {
-			w = 1.5
+			w *= 1.5
 		}
 		score[country] += w
 		if _, ok := first[country]; !ok {
@@ -475,6 +507,26 @@ func (r *Recognizer) resolveLabel(doc *document, mi int) {
 			}
 		}
 	}
+	// "terrorists of Hayat Tahrir al-Sham" label the group named after.
+	if mi+1 < len(doc.matches) {
+		n := &doc.matches[mi+1]
+		k := m.j
+		if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "of" {
+			k++
+			if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "the" {
+				k++
+			}
+			if n.i == k && n.reading == rEntity && r.infos[n.ent].typ == domain.ArmedGroup && !blocked(doc.toks, m.j-1, k+1) {
+				if n.out >= 0 {
+					doc.out[n.out].Label = label
+				}
+				for t := m.i; t < m.j; t++ {
+					doc.covered[t] = true
+				}
+				return
+			}
+		}
+	}
 	e, ok := r.generic[m.c.label+"|"+country]
 	if !ok {
 		return
@@ -551,6 +603,7 @@ func (doc *document) output() []domain.Entity {
 // verb after ("X said"), a place word around ("X district", "town of X",
 // "in X" for a gazetteer town).
 func (r *Recognizer) unknownNames(doc *document) {
+	r.namedBodies(doc)
 	toks := doc.toks
 	isCap := func(t int) bool {
 		return !doc.covered[t] && toks[t].tc.upperFirst && unicode.IsLetter(firstRune(doc.text[toks[t].os:toks[t].oe]))
@@ -595,6 +648,67 @@ func (r *Recognizer) unknownNames(doc *document) {
 			continue
 		}
 		r.classify(doc, start, end)
+	}
+}
+
+// namedBodies finds organisation and unit names that end in a word like
+// Institute, Council, Post or Brigade and may contain known names:
+// "Carnegie Middle East Center", "Aleppo Medical Council", "Kyiv Post".
+// The whole name replaces the mentions found inside it.
+func (r *Recognizer) namedBodies(doc *document) {
+	toks := doc.toks
+	word := func(t int) string { return doc.folded[toks[t].fs:toks[t].fe] }
+	capital := func(t int) bool {
+		return toks[t].tc.upperFirst && unicode.IsLetter(firstRune(doc.text[toks[t].os:toks[t].oe]))
+	}
+	for t := 1; t < len(toks); t++ {
+		w := word(t)
+		typ := ""
+		switch {
+		case doc.covered[t] || !capital(t):
+			continue
+		case r.orgHead[w]:
+			typ = domain.Organization
+		case r.groupHead[w]:
+			typ = domain.ArmedGroup
+		default:
+			continue
+		}
+		start := t
+		for start > 0 && toks[start].gap == gapSoft {
+			p := start - 1
+			if capital(p) && word(p) != "s" {
+				start = p
+				continue
+			}
+			// "Syria Justice and Accountability Centre", "Institute for Peace".
+			if (word(p) == "and" || word(p) == "for" || word(p) == "of") && p > 0 && toks[p].gap == gapSoft && capital(p-1) {
+				start = p - 1
+				continue
+			}
+			break
+		}
+		for start < t && (r.nonName[word(start)] && !doc.covered[start] || word(start) == "and" || word(start) == "for" || word(start) == "of") {
+			start++
+		}
+		if start >= t {
+			continue
+		}
+		lo, hi := int(toks[start].os), int(toks[t].oe)
+		kept := doc.out[:0]
+		for _, e := range doc.out {
+			if e.Start >= lo && e.End <= hi {
+				continue
+			}
+			kept = append(kept, e)
+		}
+		doc.out = kept
+		for mi := range doc.matches {
+			if m := &doc.matches[mi]; m.i >= start && m.j <= t+1 {
+				m.out = -1
+			}
+		}
+		doc.emitUnknown(start, t+1, typ, nil, "")
 	}
 }
 
@@ -651,6 +765,12 @@ func (r *Recognizer) classify(doc *document, start, end int) {
 		return
 	}
 	if start > 0 && toks[start].gap == gapSoft && r.speech[word(start-1)] && n >= 2 {
+		r.emitPerson(doc, start, end)
+		return
+	}
+	// "Al Jazeera's Hoda Abdel-Hamid", "Russia's Vladimir Putin".
+	if n >= 2 && start >= 2 && word(start-1) == "s" && doc.covered[start-2] && toks[start].gap == gapSoft &&
+		!r.placeHead[word(end-1)] && !r.nonName[word(start)] {
 		r.emitPerson(doc, start, end)
 		return
 	}

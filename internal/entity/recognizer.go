@@ -17,6 +17,7 @@ type Recognizer struct {
 	k         *kb.KB
 	d         *dict
 	infos     []info
+	capital   map[int32]bool // capitals, which often stand for governments
 	byID      map[string]int32
 	templates []kb.Template
 	// generic maps "label kind|country" to the actor a generic label names.
@@ -61,7 +62,7 @@ const (
 // New builds a Recognizer from the knowledge base. It reads the
 // gazetteer, so it takes a second or so: build one and share it.
 func New(k *kb.KB) (*Recognizer, error) {
-	r := &Recognizer{k: k, d: newDict(), byID: map[string]int32{}, generic: map[string]int32{},
+	r := &Recognizer{k: k, d: newDict(), byID: map[string]int32{}, generic: map[string]int32{}, capital: map[int32]bool{},
 		codeOf: map[string]string{}, countryOf: map[string]string{}}
 	if err := r.loadCues(); err != nil {
 		return nil, err
@@ -103,6 +104,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 			e = r.addInfo(info{typ: domain.Place, canonical: caps[0], kbid: id, country: c.Name, code: c.Code,
 				lat: c.Lat, lon: c.Lon, hasCoord: c.HasCoord})
 		}
+		r.capital[e] = true
 		for _, n := range caps {
 			if handKeys[c.Code+":"+kb.PlaceKey(n)] && ok {
 				continue

@@ -237,6 +237,41 @@ func nearestBefore(ms []actorMention, pos, from int, perpetrator bool) int {
 	return -1
 }
 
+// prepositions before a mention put it out of subject position.
+var prepositions = map[string]bool{"in": true, "of": true, "to": true, "from": true, "against": true,
+	"on": true, "with": true, "by": true, "after": true, "for": true, "at": true, "into": true, "over": true,
+	"toward": true, "towards": true, "near": true, "between": true, "among": true, "despite": true}
+
+// firstSubject returns the first doer of the window [from, pos) that is
+// not inside a prepositional phrase: the subject of the clause ("American
+// forces destroyed four Houthi drones").
+func firstSubject(ms []actorMention, ws []word, pos, from int, perpetrator bool) int {
+	for i, m := range ms {
+		if m.start > pos {
+			break
+		}
+		if m.start < from || perpetrator && (m.class == classCivilian || m.class == classOther && !m.named || m.notDoer) {
+			continue
+		}
+		if inPrepPhrase(ws, m, from) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// inPrepPhrase says whether a mention is the object of a preposition
+// ("sanctions on the government of X", "in response to the Hamas
+// attack"), looking back no further than from.
+func inPrepPhrase(ws []word, m actorMention, from int) bool {
+	j := wordIndex(ws, m.start) - 1
+	for j >= 0 && (determiner[ws[j].lw] || ws[j].lw == "its" || ws[j].lw == "their" || titleWords[ws[j].lw]) {
+		j--
+	}
+	return j >= 0 && ws[j].start >= from && prepositions[ws[j].lw]
+}
+
 // actorName names a mention, filling a generic state force's country
 // from the event's.
 func actorName(m actorMention, country string) string {
@@ -306,7 +341,8 @@ func actorWindow(text string, ws []word, wi, sStart int, frames []attribution.Fr
 }
 
 // build fills an event from its leading trigger.
-func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit, actors []actorMention, frames []attribution.Frame) domain.Event {
+func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit, actors []actorMention, frames []attribution.Frame) (domain.Event, bool) {
+	spoken := false
 	text := d.doc.Text
 	ts, te := ws[h.wi].start, ws[h.wi+h.n-1].end
 	ev := domain.Event{EventType: h.typ, SubEventType: h.sub, Modality: domain.ModalityAsserted,
@@ -318,7 +354,7 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	var a1, a2 = -1, -1
 	var actor1Name string
 	if h.typ == domain.Diplomacy {
-		a1, a2 = x.diplomacyActors(actors, ts, win, frames, h.sub)
+		a1, a2 = x.diplomacyActors(actors, ws, ts, win, frames, h.sub)
 		if h.sub == "Statement" && a1 < 0 {
 			for _, f := range frames {
 				if f.Claimant != "" && f.Claimant != d.attr.Voice() {
@@ -329,21 +365,30 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		}
 	} else {
 		a1 = passiveAgent(ws, h.wi+h.n, actors, text)
+		pronounDoer := ""
 		if a1 < 0 {
-			// evacuees and those who surrender are the actors of their event
-			victimsAct := h.sub == "Evacuation" || h.sub == "Surrender or disarmament"
-			a1 = nearestBefore(actors, ts, win, !victimsAct)
+			pronounDoer = x.pronounSubject(d, ws, h.wi, win, actors, frames)
 		}
-		if a1 < 0 && violent[h.typ] {
-			if name := x.implicitDoer(d, ws, h, frames); name != "" {
-				actor1Name = name
+		if a1 < 0 && pronounDoer == "" {
+			// evacuees and those who surrender are the actors of their
+			// event; protesters of theirs
+			victimsAct := h.sub == "Evacuation" || h.sub == "Surrender or disarmament" || h.typ == domain.Protests || h.typ == domain.Riots || h.typ == domain.Battles && protesterBefore(actors, ts, win)
+			a1 = firstSubject(actors, ws, ts, win, !victimsAct)
+			if a1 < 0 {
+				a1 = nearestBefore(actors, ts, win, !victimsAct)
+			}
+		}
+		if a1 < 0 {
+			actor1Name = pronounDoer
+			if actor1Name == "" && violent[h.typ] {
+				actor1Name = x.implicitDoer(d, ws, h, frames)
 			}
 		}
 		if a1 < 0 && h.typ == domain.Humanitarian {
 			// "the army announced a decision to scale back its attacks"
 			for _, f := range frames {
 				if f.End <= ts && f.Claimant != "" && f.Claimant != d.attr.Voice() && !f.Person {
-					actor1Name = f.Claimant
+					actor1Name, spoken = f.Claimant, true
 				}
 			}
 		}
@@ -395,11 +440,15 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 				if ac == "" {
 					ac = x.countryOfName(actor1Name)
 				}
-				if ac != "" && loc != nil && loc.Country != "" && ac != loc.Country && h.tr.nonstate != "" && h.sub == h.tr.subType {
+				lc := country
+				foreign := ac != "" && lc != "" && ac != lc
+				switch {
+				case h.sub != h.tr.subType:
+				case foreign && h.tr.nonstate != "":
 					// a foreign army taking ground: ACLED's "non-state actor
 					// or foreign state actor overtakes territory"
 					ev.SubEventType = h.tr.nonstate
-				} else if h.tr.state != "" && h.sub == h.tr.subType {
+				case !foreign && h.tr.state != "":
 					ev.SubEventType = h.tr.state
 				}
 			case classNonstate:
@@ -407,6 +456,17 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 					ev.SubEventType = h.tr.nonstate
 				}
 			}
+		}
+	}
+	if h.typ == domain.Battles && a1 >= 0 && actors[a1].class == classOther && !actors[a1].named {
+		ev.EventType, ev.SubEventType = domain.Riots, "Violent demonstration"
+	}
+	if (ev.EventType == domain.Protests || ev.EventType == domain.Riots) && (a1 < 0 || actors[a1].class == classOther && !actors[a1].named) && country != "" {
+		// ACLED names crowds by their country
+		if ev.EventType == domain.Protests {
+			actor1Name = "Protesters (" + country + ")"
+		} else {
+			actor1Name = "Rioters (" + country + ")"
 		}
 	}
 	ev.Actor1 = domain.Str(actor1Name)
@@ -436,7 +496,7 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 			}
 		}
 	}
-	return ev
+	return ev, spoken
 }
 
 // implicitDoer names the doer a violent trigger implies without a
@@ -463,6 +523,40 @@ func (x *Extractor) implicitDoer(d *docContext, ws []word, h hit, frames []attri
 		}
 	}
 	return ""
+}
+
+// pronounSubject returns the speaker a pronoun subject stands for ("the
+// military said it killed a commander"): "it", "they" or "we" opening
+// the clause before any named party.
+func (x *Extractor) pronounSubject(d *docContext, ws []word, wi, win int, actors []actorMention, frames []attribution.Frame) string {
+	for j := wordIndex(ws, win); j < wi; j++ {
+		for _, m := range actors {
+			if m.start <= ws[j].start && m.end > ws[j].start {
+				return "" // a named party comes first
+			}
+		}
+		switch ws[j].lw {
+		case "it", "they", "we":
+			for _, f := range frames {
+				if f.End <= ws[j].start && f.Claimant != "" && f.Claimant != d.attr.Voice() && !f.Person {
+					return f.Claimant
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// protesterBefore says whether protesters are named before a trigger:
+// "protesters clashed with police" is a riot, not a battle.
+func protesterBefore(actors []actorMention, ts, win int) bool {
+	for _, m := range actors {
+		if m.start >= win && m.start < ts && m.class == classOther && !m.named {
+			return true
+		}
+	}
+	return false
 }
 
 // frameCountry is the country of the speaker framing position p.
@@ -504,8 +598,9 @@ func passiveAgent(ws []word, from int, actors []actorMention, text string) int {
 // diplomacyActors picks the parties of a call, meeting or statement:
 // named actors, the first before the trigger (else the first of the
 // sentence), the second the next distinct one.
-func (x *Extractor) diplomacyActors(actors []actorMention, ts, win int, frames []attribution.Frame, sub string) (int, int) {
+func (x *Extractor) diplomacyActors(actors []actorMention, ws []word, ts, win int, frames []attribution.Frame, sub string) (int, int) {
 	a1 := -1
+	_ = ws
 	for i := len(actors) - 1; i >= 0; i-- {
 		if actors[i].end <= ts && actors[i].start >= win && actors[i].named {
 			a1 = i
@@ -522,7 +617,7 @@ func (x *Extractor) diplomacyActors(actors []actorMention, ts, win int, frames [
 		// the parties may follow: "talks between A and B", but not as
 		// an object ("sanctions on the government of X")
 		for i, m := range actors {
-			if m.named && !m.notDoer {
+			if m.named && !m.notDoer && !inPrepPhrase(ws, m, win) {
 				a1 = i
 				break
 			}

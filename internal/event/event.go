@@ -98,6 +98,9 @@ type cand struct {
 	sent      int
 	anaphoric bool
 	clause    int // which reported clause of its sentence
+	// spokenActor: actor1 is the speaker of the frame, not a doer the
+	// clause names
+	spokenActor bool
 }
 
 // clauseIndex counts the reporting cues of a sentence before pos: "X
@@ -137,7 +140,7 @@ func merge(evs []cand) []cand {
 		}
 		f := out[j].ev
 		keep, other := f, e.ev
-		if f.EventType != domain.Diplomacy && richer(&e.ev, &f) {
+		if f.EventType != domain.Diplomacy && (richer(&e.ev, &f) || e.anaphoric && out[j].spokenActor && !e.spokenActor && e.ev.Actor1 != nil) {
 			keep, other = e.ev, f
 		}
 		if keep.Actor1 == nil {
@@ -156,6 +159,9 @@ func merge(evs []cand) []cand {
 			keep.SubEventType = "Call"
 		}
 		out[j].ev = keep
+		if keep.Start == e.ev.Start {
+			out[j].spokenActor = e.spokenActor
+		}
 	}
 	return out
 }
@@ -275,10 +281,13 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.tr.instrument && instrumental(ws, h.wi) {
 			h.weak = true
 		}
+		if backedBy(ws, h.wi) {
+			h.drop = true // the support of another party's action
+		}
 		if h.tr.request && !h.drop && request < 0 {
 			request = h.wi
 		}
-		if h.tr.needActor && nearestBefore(actors, ws[h.wi].start, s.Start, false) < 0 && !spokenBefore(frames, ws[h.wi].end, d.attr.Voice()) {
+		if h.tr.needActor && !namedDoer(actors, frames, ws[h.wi].start, s.Start) && !spokenBefore(frames, ws[h.wi].end, d.attr.Voice()) {
 			h.drop = true
 		}
 		if h.wi > 0 && anaphoric[ws[h.wi-1].lw] && !(h.wi+h.n < len(ws) && ws[h.wi+h.n].lw == "of") {
@@ -288,10 +297,27 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 			}
 		}
 	}
+	if cumulative(ws) {
+		for i := range hits {
+			if violent[hits[i].typ] {
+				hits[i].drop = true
+			}
+		}
+	}
+	otherViolence := false
+	for _, h := range hits {
+		if violent[h.typ] && !h.tr.last && !h.drop {
+			otherViolence = true
+		}
+	}
 	talk := -1
 	for i := range hits {
 		h := &hits[i]
 		if h.drop {
+			continue
+		}
+		if h.tr.last && otherViolence {
+			h.drop = true
 			continue
 		}
 		if h.typ == domain.Diplomacy && (h.sub == "Meeting or talks" || h.sub == "Call") && talk < 0 {
@@ -410,8 +436,8 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	var out []cand
 	for _, g := range groups {
 		h := hits[g.lead]
-		ev := x.build(d, si, s, ws, h, actors, frames)
-		out = append(out, cand{ev: ev, sent: si, anaphoric: h.anaphoric, clause: clauseIndex(frames, s, ws[h.wi].start)})
+		ev, spoken := x.build(d, si, s, ws, h, actors, frames)
+		out = append(out, cand{ev: ev, sent: si, anaphoric: h.anaphoric, clause: clauseIndex(frames, s, ws[h.wi].start), spokenActor: spoken})
 	}
 	// quantities: each to the nearest compatible event of the sentence
 	x.attachQuantities(d, s, out, frames)
@@ -427,6 +453,37 @@ func topicBefore(ws []word, wi int) bool {
 	for j := wi - 1; j >= 0 && j >= wi-4; j-- {
 		switch ws[j].lw {
 		case "on", "about", "over", "regarding", "concerning":
+			return true
+		}
+	}
+	return false
+}
+
+// namedDoer says whether a party that can act is named before pos,
+// outside the reporting frames.
+func namedDoer(actors []actorMention, frames []attribution.Frame, pos, from int) bool {
+	for _, m := range actors {
+		if m.start < pos && m.start >= from && !inFrame(frames, m.start) &&
+			m.class != classCivilian && !(m.class == classOther && !m.named) {
+			return true
+		}
+	}
+	return false
+}
+
+// cumulative says whether a sentence gives a running toll ("have been
+// killed since the war began"), which is no event.
+func cumulative(ws []word) bool {
+	for i, w := range ws {
+		switch w.lw {
+		case "since":
+			for j := i + 1; j < len(ws) && j <= i+4; j++ {
+				switch ws[j].lw {
+				case "war", "conflict", "start", "beginning", "outbreak", "invasion", "began", "erupted", "uprising", "revolution":
+					return true
+				}
+			}
+		case "toll", "tally":
 			return true
 		}
 	}
@@ -492,6 +549,18 @@ var (
 		modHalted: "halted", modDeclared: "declared"}
 	modRank = map[string]int{"": 0, "declared": 1, "purpose": 2, "halted": 3, "planned": 4, "denied": 5}
 )
+
+// backedBy reports whether a trigger names the support of another
+// party's action ("forces backed by coalition air strikes").
+func backedBy(ws []word, wi int) bool {
+	for j := wi - 1; j >= 1 && j >= wi-6; j-- {
+		if ws[j].lw == "by" && (ws[j-1].lw == "backed" || ws[j-1].lw == "supported" || ws[j-1].lw == "covered") ||
+			ws[j].lw == "of" && (ws[j-1].lw == "support" || ws[j-1].lw == "cover") {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseBreak words open a new clause (for modality scope).
 var clauseBreak = map[string]bool{"but": true, "as": true, "after": true, "because": true,

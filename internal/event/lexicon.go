@@ -16,6 +16,7 @@ type trigger struct {
 	weak, instrument   bool
 	needActor, request bool
 	declared           bool
+	last               bool // only when no other violence word is found
 	needQty            string
 	ctx                []string // one of these words must be in the sentence
 	cancel             bool     // a "-" line: cancels triggers inside it
@@ -103,6 +104,8 @@ func loadTriggers(k *kb.KB, set *phraseSet[trigger]) error {
 				tr.request = true
 			case "declared":
 				tr.declared = true
+			case "last":
+				tr.last = true
 			case "state":
 				tr.state = val
 			case "nonstate":

@@ -28,6 +28,10 @@ type Office struct {
 	Of    string   `yaml:"of"`
 	From  string   `yaml:"from"`
 	To    string   `yaml:"to"`
+
+	// from and to are From and To parsed at load (zero when absent or
+	// bad; Check reports bad dates).
+	from, to time.Time
 }
 
 // Generic says that an outlet's generic label of a kind ("rebels",
@@ -224,17 +228,18 @@ func (o Office) Holds(t time.Time) bool {
 	if t.IsZero() {
 		return o.To == ""
 	}
-	if o.From != "" {
-		f, err := parseDate(o.From, false)
-		if err != nil || t.Before(f) {
-			return false
-		}
+	from, to := o.from, o.to
+	if from.IsZero() && o.From != "" {
+		from, _ = parseDate(o.From, false)
 	}
-	if o.To != "" {
-		e, err := parseDate(o.To, true)
-		if err != nil || t.After(e) {
-			return false
-		}
+	if to.IsZero() && o.To != "" {
+		to, _ = parseDate(o.To, true)
+	}
+	if o.From != "" && (from.IsZero() || t.Before(from)) {
+		return false
+	}
+	if o.To != "" && (to.IsZero() || t.After(to)) {
+		return false
 	}
 	return true
 }

@@ -19,6 +19,8 @@ type world struct {
 	byID      map[string]*Actor
 	byAlias   map[string][]*Actor
 	templates []Template
+	// holders indexes offices by folded "of|role".
+	holders map[string][]holder
 
 	countries   []*Country
 	countryBy   map[string]*Country // folded name, alias, demonym
@@ -96,6 +98,18 @@ func (k *KB) buildWorld() error {
 	w.issues = append(w.issues, tissues...)
 	w.expandTemplates()
 	sort.SliceStable(w.actors, func(i, j int) bool { return w.actors[i].ID < w.actors[j].ID })
+	w.holders = map[string][]holder{}
+	for _, a := range w.actors {
+		for oi := range a.Offices {
+			o := &a.Offices[oi]
+			o.from, _ = parseDate(o.From, false)
+			o.to, _ = parseDate(o.To, true)
+			for _, role := range o.Roles {
+				key := Fold(o.Of) + "|" + Fold(role)
+				w.holders[key] = append(w.holders[key], holder{a, oi})
+			}
+		}
+	}
 	for _, a := range w.actors {
 		seen := map[string]bool{}
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
@@ -300,6 +314,11 @@ func (w *world) lookupCapital(c *Country, capitals map[string]*Place) *Place {
 	return w.lookup(c.Code, splitList(c.Capital), false)
 }
 
+type holder struct {
+	a      *Actor
+	office int
+}
+
 // Actors returns every actor (hand-written and generated), sorted by ID.
 func (k *KB) Actors() []Actor {
 	out := make([]Actor, len(k.world.actors))
@@ -337,14 +356,13 @@ func (k *KB) Templates() []Template { return append([]Template(nil), k.world.tem
 func (k *KB) Holder(role, of string, at time.Time) (Actor, bool) {
 	var best *Actor
 	var bestFrom string
-	for _, a := range k.world.actors {
-		for _, o := range a.Offices {
-			if !strings.EqualFold(o.Of, of) || !o.HasRole(role) || !o.Holds(at) {
-				continue
-			}
-			if best == nil || o.From > bestFrom {
-				best, bestFrom = a, o.From
-			}
+	for _, h := range k.world.holders[Fold(of)+"|"+Fold(role)] {
+		o := h.a.Offices[h.office]
+		if !o.Holds(at) {
+			continue
+		}
+		if best == nil || o.From > bestFrom {
+			best, bestFrom = h.a, o.From
 		}
 	}
 	if best == nil {

@@ -11,13 +11,28 @@ import (
 	"github.com/sitrep/sitrep/internal/syndication"
 )
 
-// mergeTx implements incident.Tx over one PostgreSQL transaction. The
-// queries mirror internal/sqlite's one for one, with numbered parameters.
-type mergeTx struct{ tx *sql.Tx }
+// mergeTx implements incident.Tx over one PostgreSQL transaction. It
+// answers the same questions as internal/sqlite's, but a network round
+// trip costs far more than an SQLite call, so it reads ahead: the band
+// members of a document's every band in one query, and the reports of
+// every event a window or incident lists in the query that lists them.
+// The read-ahead is dropped on every write, so it never serves stale rows.
+type mergeTx struct {
+	tx *sql.Tx
+	// bands caches BandMembers for the document MergeDocument last read.
+	bands map[uint64][]incident.Member
+	// reports caches Report for refs listed since the last write.
+	reports map[incident.EventRef]incident.Report
+}
 
-var _ incident.Tx = mergeTx{}
+var _ incident.Tx = (*mergeTx)(nil)
 
-func (m mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
+func newMergeTx(tx *sql.Tx) *mergeTx { return &mergeTx{tx: tx} }
+
+// forget drops the read-ahead; every write calls it.
+func (m *mergeTx) forget() { m.bands, m.reports = nil, nil }
+
+func (m *mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
 	var text, js string
 	var wire sql.NullString
 	if err := m.tx.QueryRowContext(ctx, `SELECT body, wire, extracted FROM documents WHERE id = $1`, id).Scan(&text, &wire, &js); err != nil {
@@ -29,10 +44,66 @@ func (m mergeTx) MergeDocument(ctx context.Context, id string) (string, string, 
 	if err := json.Unmarshal([]byte(js), &doc); err != nil {
 		return "", "", nil, fmt.Errorf("decode: %w", err)
 	}
+	// Merging signs this text next and asks for the members of each of
+	// its bands: fetch them all now, in one query.
+	keys := syndication.Sign(text).BandKeys()
+	if err := m.readBands(ctx, keys[:]); err != nil {
+		return "", "", nil, err
+	}
 	return text, wire.String, doc.Events, nil
 }
 
-func (m mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member, error) {
+func (m *mergeTx) readBands(ctx context.Context, keys []uint64) error {
+	ks := make([]int64, len(keys))
+	for i, k := range keys {
+		ks[i] = int64(k)
+	}
+	rows, err := m.tx.QueryContext(ctx, `SELECT b.band_key, d.id, d.wire, d.signature, d.source_group
+		FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band_key = ANY($1) ORDER BY b.band_key, d.id`, ks)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	bands := make(map[uint64][]incident.Member, len(keys))
+	for _, k := range keys {
+		bands[k] = nil
+	}
+	for rows.Next() {
+		var key int64
+		mb, ok, err := scanMember(rows.Scan, &key)
+		if err != nil {
+			return err
+		}
+		if ok {
+			bands[uint64(key)] = append(bands[uint64(key)], mb)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	m.bands = bands
+	return nil
+}
+
+func scanMember(scan func(...any) error, pre ...any) (incident.Member, bool, error) {
+	var mb incident.Member
+	var wire, group sql.NullString
+	var sig []byte
+	if err := scan(append(pre, &mb.ID, &wire, &sig, &group)...); err != nil {
+		return mb, false, err
+	}
+	s, ok := syndication.FromBytes(sig)
+	if !ok {
+		return mb, false, nil
+	}
+	mb.Wire, mb.Group, mb.Signature = wire.String, group.String, s
+	return mb, true, nil
+}
+
+func (m *mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member, error) {
+	if members, ok := m.bands[key]; ok {
+		return members, nil
+	}
 	rows, err := m.tx.QueryContext(ctx, `SELECT d.id, d.wire, d.signature, d.source_group
 		FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band_key = $1 ORDER BY d.id`, int64(key))
 	if err != nil {
@@ -41,40 +112,40 @@ func (m mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member
 	defer rows.Close()
 	var out []incident.Member
 	for rows.Next() {
-		var mb incident.Member
-		var wire, group sql.NullString
-		var sig []byte
-		if err := rows.Scan(&mb.ID, &wire, &sig, &group); err != nil {
+		mb, ok, err := scanMember(rows.Scan)
+		if err != nil {
 			return nil, err
 		}
-		s, ok := syndication.FromBytes(sig)
-		if !ok {
-			continue
+		if ok {
+			out = append(out, mb)
 		}
-		mb.Wire, mb.Group, mb.Signature = wire.String, group.String, s
-		out = append(out, mb)
 	}
 	return out, rows.Err()
 }
 
-func (m mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.Signature, group string) error {
+func (m *mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.Signature, group string) error {
+	m.forget()
 	if _, err := m.tx.ExecContext(ctx, `UPDATE documents SET signature = $1, source_group = $2 WHERE id = $3`, sig.Bytes(), group, id); err != nil {
 		return err
 	}
-	for _, k := range sig.BandKeys() {
-		if _, err := m.tx.ExecContext(ctx, `INSERT INTO document_bands (band_key, doc_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, int64(k), id); err != nil {
-			return err
-		}
+	keys := sig.BandKeys()
+	ks := make([]int64, len(keys))
+	for i, k := range keys {
+		ks[i] = int64(k)
 	}
-	return nil
+	_, err := m.tx.ExecContext(ctx, `INSERT INTO document_bands (band_key, doc_id)
+		SELECT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING`, ks, id)
+	return err
 }
 
-func (m mergeTx) RenameGroup(ctx context.Context, from, to string) error {
+func (m *mergeTx) RenameGroup(ctx context.Context, from, to string) error {
+	m.forget()
 	_, err := m.tx.ExecContext(ctx, `UPDATE documents SET source_group = $1 WHERE source_group = $2`, to, from)
 	return err
 }
 
-func (m mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domain.Event) error {
+func (m *mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domain.Event) error {
+	m.forget()
 	body, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -91,7 +162,7 @@ func (m mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domai
 	return err
 }
 
-func (m mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, error) {
+func (m *mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, error) {
 	rows, err := m.tx.QueryContext(ctx, `SELECT DISTINCT e.incident_id FROM events e JOIN documents d ON d.id = e.doc_id
 		WHERE d.source_group = $1 AND e.incident_id IS NOT NULL ORDER BY 1`, group)
 	if err != nil {
@@ -109,44 +180,64 @@ func (m mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, 
 	return out, rows.Err()
 }
 
-func (m mergeTx) refs(ctx context.Context, q string, args ...any) ([]incident.EventRef, error) {
-	rows, err := m.tx.QueryContext(ctx, q, args...)
+// refs lists events (the query's WHERE is cond) and reads their reports
+// ahead, in the same query.
+func (m *mergeTx) refs(ctx context.Context, cond string, args ...any) ([]incident.EventRef, error) {
+	rows, err := m.tx.QueryContext(ctx, `SELECT e.doc_id, e.idx, e.incident_id,
+		e.body, d.path, d.source_id, d.outlet, d.wire, d.source_group
+		FROM events e JOIN documents d ON d.id = e.doc_id WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	if m.reports == nil {
+		m.reports = map[incident.EventRef]incident.Report{}
+	}
 	var out []incident.EventRef
 	for rows.Next() {
-		var r incident.EventRef
+		var ref incident.EventRef
 		var inc sql.NullString
-		if err := rows.Scan(&r.DocID, &r.Index, &inc); err != nil {
+		var body, path string
+		var rid, outlet, wire, group sql.NullString
+		if err := rows.Scan(&ref.DocID, &ref.Index, &inc, &body, &path, &rid, &outlet, &wire, &group); err != nil {
 			return nil, err
 		}
-		r.Incident = inc.String
-		out = append(out, r)
+		ref.Incident = inc.String
+		out = append(out, ref)
+		r, err := report(ref, body, path, rid, outlet, wire, group)
+		if err != nil {
+			return nil, err
+		}
+		m.reports[ref] = r
 	}
 	return out, rows.Err()
 }
 
-func (m mergeTx) EventsInWindow(ctx context.Context, typ, from, to string) ([]incident.EventRef, error) {
-	return m.refs(ctx, `SELECT doc_id, idx, incident_id FROM events
-		WHERE event_type = $1 AND (date IS NULL OR (date <= $2 AND COALESCE(date_end, date) >= $3))`, typ, to, from)
+func (m *mergeTx) EventsInWindow(ctx context.Context, typ, from, to string) ([]incident.EventRef, error) {
+	return m.refs(ctx, `e.event_type = $1 AND (e.date IS NULL OR (e.date <= $2 AND COALESCE(e.date_end, e.date) >= $3))`, typ, to, from)
 }
 
-func (m mergeTx) EventsOfIncident(ctx context.Context, id string) ([]incident.EventRef, error) {
-	return m.refs(ctx, `SELECT doc_id, idx, incident_id FROM events WHERE incident_id = $1`, id)
+func (m *mergeTx) EventsOfIncident(ctx context.Context, id string) ([]incident.EventRef, error) {
+	return m.refs(ctx, `e.incident_id = $1`, id)
 }
 
-func (m mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Report, error) {
-	var r incident.Report
+func (m *mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Report, error) {
+	if r, ok := m.reports[ref]; ok {
+		return r, nil
+	}
 	var body, path string
 	var rid, outlet, wire, group sql.NullString
 	err := m.tx.QueryRowContext(ctx, `SELECT e.body, d.path, d.source_id, d.outlet, d.wire, d.source_group
 		FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = $1 AND e.idx = $2`, ref.DocID, ref.Index).
 		Scan(&body, &path, &rid, &outlet, &wire, &group)
 	if err != nil {
-		return r, fmt.Errorf("event %s#%d: %w", ref.DocID, ref.Index, err)
+		return incident.Report{}, fmt.Errorf("event %s#%d: %w", ref.DocID, ref.Index, err)
 	}
+	return report(ref, body, path, rid, outlet, wire, group)
+}
+
+func report(ref incident.EventRef, body, path string, rid, outlet, wire, group sql.NullString) (incident.Report, error) {
+	var r incident.Report
 	if err := json.Unmarshal([]byte(body), &r.Event); err != nil {
 		return r, fmt.Errorf("event %s#%d: decode: %w", ref.DocID, ref.Index, err)
 	}
@@ -159,15 +250,15 @@ func (m mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Re
 	return r, nil
 }
 
-func (m mergeTx) DeleteIncident(ctx context.Context, id string) error {
-	if _, err := m.tx.ExecContext(ctx, `DELETE FROM incident_outlets WHERE incident_id = $1`, id); err != nil {
-		return err
-	}
+func (m *mergeTx) DeleteIncident(ctx context.Context, id string) error {
+	m.forget()
+	// incident_outlets goes with it (ON DELETE CASCADE).
 	_, err := m.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id)
 	return err
 }
 
-func (m mergeTx) PutIncident(ctx context.Context, inc domain.Incident) error {
+func (m *mergeTx) PutIncident(ctx context.Context, inc domain.Incident) error {
+	m.forget()
 	if inc.Conflicts == nil {
 		inc.Conflicts = []domain.Conflict{}
 	}
@@ -186,17 +277,28 @@ func (m mergeTx) PutIncident(ctx context.Context, inc domain.Incident) error {
 		inc.Status, inc.IndependentSources, len(inc.Reports), string(body)); err != nil {
 		return fmt.Errorf("store incident %s: %w", inc.ID, err)
 	}
-	outlets := map[string]bool{}
+	var outlets, docs []string
+	var idxs []int64
+	seen := map[string]bool{}
 	for _, r := range inc.Reports {
-		if o := domain.Deref(r.Outlet); o != "" && !outlets[o] {
-			outlets[o] = true
-			if _, err := m.tx.ExecContext(ctx, `INSERT INTO incident_outlets (incident_id, outlet) VALUES ($1, $2)`, inc.ID, o); err != nil {
-				return err
-			}
+		if o := domain.Deref(r.Outlet); o != "" && !seen[o] {
+			seen[o] = true
+			outlets = append(outlets, o)
 		}
-		if _, err := m.tx.ExecContext(ctx, `UPDATE events SET incident_id = $1 WHERE doc_id = $2 AND idx = $3`,
-			inc.ID, r.DocID, r.EventIndex); err != nil {
-			return err
+		docs = append(docs, r.DocID)
+		idxs = append(idxs, int64(r.EventIndex))
+	}
+	if len(outlets) > 0 {
+		if _, err := m.tx.ExecContext(ctx, `INSERT INTO incident_outlets (incident_id, outlet)
+			SELECT $1, o FROM unnest($2::text[]) AS o`, inc.ID, outlets); err != nil {
+			return fmt.Errorf("store incident %s: outlets: %w", inc.ID, err)
+		}
+	}
+	if len(docs) > 0 {
+		if _, err := m.tx.ExecContext(ctx, `UPDATE events e SET incident_id = $1
+			FROM unnest($2::text[], $3::bigint[]) AS r (doc_id, idx)
+			WHERE e.doc_id = r.doc_id AND e.idx = r.idx`, inc.ID, docs, idxs); err != nil {
+			return fmt.Errorf("store incident %s: events: %w", inc.ID, err)
 		}
 	}
 	return nil

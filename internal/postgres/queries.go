@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/domain"
 )
@@ -49,7 +50,7 @@ func incidentWhere(f domain.IncidentFilter) (string, []any) {
 	var conds []string
 	var args []any
 	arg := func(v string) string {
-		args = append(args, v)
+		args = append(args, pgText(v))
 		return "$" + strconv.Itoa(len(args))
 	}
 	if f.From != "" {
@@ -81,10 +82,22 @@ func incidentWhere(f domain.IncidentFilter) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// pgText makes user text storable as PostgreSQL text, which cannot hold
+// NUL or invalid UTF-8 (the driver would fail the whole query). Neither
+// can be part of a stored name or word; the replacements keep how the
+// text compares to stored values as SQLite sees it (a NUL sorts first,
+// like a space before any date; an invalid byte sorts last, like U+FFFD).
+func pgText(s string) string {
+	if !strings.Contains(s, "\x00") && utf8.ValidString(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", " ")
+}
+
 // Incident returns one incident by id.
 func (s *Store) Incident(ctx context.Context, id string) (domain.Incident, error) {
 	var body string
-	err := s.db.QueryRowContext(ctx, `SELECT body FROM incidents WHERE id = $1`, id).Scan(&body)
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM incidents WHERE id = $1`, pgText(id)).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Incident{}, fmt.Errorf("incident %s: %w", id, ErrNotFound)
 	}
@@ -105,7 +118,7 @@ func (s *Store) Incident(ctx context.Context, id string) (domain.Incident, error
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]domain.SearchHit, error) {
 	// PostgreSQL text cannot hold NUL or invalid UTF-8; neither can be
 	// part of a word anyway.
-	query = strings.ReplaceAll(strings.ToValidUTF8(query, " "), "\x00", " ")
+	query = pgText(query)
 	if strings.TrimSpace(query) == "" {
 		return []domain.SearchHit{}, nil
 	}

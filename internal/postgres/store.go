@@ -219,7 +219,7 @@ func putDocuments(ctx context.Context, tx *sql.Tx, recs []domain.Record) ([]bool
 			seq--
 		}
 	}
-	if err := incident.Merge(ctx, mergeTx{tx}, fresh); err != nil {
+	if err := incident.Merge(ctx, newMergeTx(tx), fresh); err != nil {
 		return nil, fmt.Errorf("merge incidents: %w", err)
 	}
 	return created, nil
@@ -231,7 +231,7 @@ func (s *Store) Documents(ctx context.Context, f domain.DocumentFilter) ([]domai
 	q := `SELECT id, extracted, ingested_at FROM documents`
 	var args []any
 	if f.Outlet != "" {
-		args = append(args, f.Outlet)
+		args = append(args, pgText(f.Outlet))
 		q += ` WHERE outlet = $1`
 	}
 	q += ` ORDER BY seq` + limitOffset(f.Limit, f.Offset)
@@ -266,7 +266,7 @@ func limitOffset(limit, offset int) string {
 
 // Document returns one stored document with its raw input.
 func (s *Store) Document(ctx context.Context, id string) (domain.Record, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT id, extracted, ingested_at, raw FROM documents WHERE id = $1`, id)
+	row := s.db.QueryRowContext(ctx, `SELECT id, extracted, ingested_at, raw FROM documents WHERE id = $1`, pgText(id))
 	var raw []byte
 	r, err := scanRecord(func(dest ...any) error { return row.Scan(append(dest, &raw)...) })
 	if errors.Is(err, sql.ErrNoRows) {

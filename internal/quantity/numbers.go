@@ -1,5 +1,7 @@
 package quantity
 
+import "math"
+
 // The number vocabulary is closed-class English grammar, not analyst
 // data, so it lives in code.
 
@@ -104,6 +106,15 @@ type number struct {
 	vague     bool
 }
 
+// tidy removes the binary rounding error a decimal times a multiplier
+// leaves ("1.7 million" is 1700000, not 1700000.0000000002).
+func tidy(v float64) float64 {
+	if r := math.Round(v); math.Abs(v-r) < 1e-6*math.Max(1, math.Abs(v)) {
+		return r
+	}
+	return v
+}
+
 // parseNumber reads a number phrase at token i: digits with a multiplier
 // ("1.5 million"), number words ("two dozen", "twenty-five", "three
 // hundred"), vague plurals ("tens of thousands", "several") and ranges
@@ -136,6 +147,18 @@ func (f *finder) single(i int) (number, bool) {
 		}
 		v := t.num
 		k := i + 1
+		// "1.5m people", "$2bn": a multiplier glued to the digits
+		if k < len(f.t) && f.t[k].kind == kWord && f.joined(k) {
+			switch f.w(k) {
+			case "bn":
+				return number{start: i, end: k + 1, value: tidy(v * 1e9), hasValue: true}, true
+			case "mn", "m":
+				// "10m" may be ten metres: millions only before a counted noun
+				if f.w(k) == "mn" || k+1 < len(f.t) && (f.is(k+1, "of") || len(f.lx.subjects[f.w(k+1)]) > 0) {
+					return number{start: i, end: k + 1, value: tidy(v * 1e6), hasValue: true}, true
+				}
+			}
+		}
 		if k < len(f.t) && f.t[k].kind == kWord {
 			if m, ok := multipliers[f.w(k)]; ok {
 				v *= m
@@ -145,7 +168,7 @@ func (f *finder) single(i int) (number, bool) {
 				k++
 			}
 		}
-		n.end, n.value, n.hasValue = k, v, true
+		n.end, n.value, n.hasValue = k, tidy(v), true
 		return n, true
 	}
 	if t.kind != kWord || !numberStart(f.low[t.start:t.end]) {

@@ -94,6 +94,21 @@ func (f *finder) isAny(k int, ws ...string) bool {
 	return false
 }
 
+// acronym reports whether token k is written in capitals ("IS", "ISIS"),
+// a name rather than the function word it may spell.
+func (f *finder) acronym(k int) bool {
+	t := f.t[k]
+	if t.end-t.start < 2 {
+		return false
+	}
+	for _, c := range []byte(f.text[t.start:t.end]) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // w returns the lower-cased text of token k.
 func (f *finder) w(k int) string { return f.low[f.t[k].start:f.t[k].end] }
 
@@ -511,7 +526,7 @@ func (f *finder) nounPhrase(k int, n number) (int, int, *subjectTerm, string) {
 			}
 			return k, p + 1, st, adjKind
 		}
-		if npStop[f.low[t.start:t.end]] && !afterDash {
+		if npStop[f.low[t.start:t.end]] && !afterDash && !f.acronym(p) {
 			return k, k, nil, ""
 		}
 		if f.low[t.start:t.end] == "and" || f.low[t.start:t.end] == "or" {

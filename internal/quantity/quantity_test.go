@@ -63,6 +63,8 @@ func TestFind(t *testing.T) {
 		want []q
 	}{
 		// killed
+		{"decimal millions", "More than 1.7 million people have been displaced since the war began, the agency said.",
+			[]q{{"More than 1.7 million people have been displaced", "displaced", "1700000", "1700000", ""}}},
 		{"at least, passive", "At least 18 civilians were killed in air strikes on the town, the monitor said.",
 			[]q{{"At least 18 civilians were killed", "killed", "18", "18", ""}}},
 		{"verb before", "Israeli strikes killed 27 Palestinians overnight, health officials said.",
@@ -120,6 +122,8 @@ func TestFind(t *testing.T) {
 			[]q{{"101 of its staff had been killed", "killed", "101", "", ""}}},
 		{"arrests", "Police made 126 arrests during the march.",
 			[]q{{"126 arrests", "detained", "126", "", ""}}},
+		{"among the dead", "Among the dead were six children, the ministry said.",
+			[]q{{"Among the dead were six children", "killed", "6", "", ""}}},
 		{"found dead", "Police said 14 migrants were found dead in a truck.",
 			[]q{{"14 migrants were found dead", "killed", "14", "", ""}}},
 		{"toll dead and wounded", "The toll rose to 45 dead and 120 wounded.",
@@ -152,6 +156,10 @@ func TestFind(t *testing.T) {
 			[]q{{"thousands of residents", "evacuated", "", "2000", ""}}},
 		{"displaced million", "The fighting has displaced more than 1.5 million people.",
 			[]q{{"displaced more than 1.5 million people", "displaced", "1500000", "1500000", ""}}},
+		{"million suffix", "The war has displaced 1.5m people, the UN said.",
+			[]q{{"displaced 1.5m people", "displaced", "1500000", "", ""}}},
+		{"metres are not millions", "The drone flew 10m above the 30 troops... and crashed.",
+			[]q{{"30 troops", "other", "30", "", ""}}},
 		{"displaced nearly", "Nearly 200,000 people have been displaced in the north.",
 			[]q{{"Nearly 200,000 people have been displaced", "displaced", "200000", "", "200000"}}},
 		{"refugees", "Jordan hosts 650,000 registered refugees.",
@@ -234,6 +242,8 @@ func TestFind(t *testing.T) {
 			[]q{{"Some 8\u00a0000 residents have fled", "evacuated", "8000", "", ""}}},
 		{"space is not a thousands separator", "In 2016 500 people were killed.",
 			[]q{{"500 people were killed", "killed", "500", "", ""}}},
+		{"acronym modifier", "Officials estimate 10,000 IS fighters remain active.",
+			[]q{{"10,000 IS fighters", "other", "10000", "", ""}}},
 		{"reservists", "Israel has called up 360,000 reservists.",
 			[]q{{"360,000 reservists", "other", "360000", "", ""}}},
 		{"homes destroyed", "The strike destroyed 15 homes in the camp.",

@@ -34,7 +34,9 @@ func benchFile(b *testing.B, path string) {
 	benchInput(b, data)
 }
 
-func BenchmarkText(b *testing.B) { benchFile(b, "../../examples/corpus/text/kostiantynivka-market.txt") }
+func BenchmarkText(b *testing.B) {
+	benchFile(b, "../../examples/corpus/text/kostiantynivka-market.txt")
+}
 func BenchmarkHTML(b *testing.B) {
 	benchFile(b, "../../examples/corpus/html/kyiv-herald-kostiantynivka.html")
 }

@@ -12,6 +12,11 @@ import (
 
 // readFeed emits one document per RSS item or Atom entry, in feed order.
 func readFeed(p string, data []byte, text string, call func(Raw, error) error) error {
+	// text is UTF-8 by now: a declaration naming the legacy encoding would
+	// make the parser decode it a second time.
+	if m := xmlEncoding.FindStringSubmatchIndex(text); m != nil && m[0] < 200 {
+		text = text[:m[2]] + "utf-8" + text[m[3]:]
+	}
 	feed, err := gofeed.NewParser().ParseString(text)
 	if err != nil {
 		return call(Raw{Path: p}, fmt.Errorf("%s: malformed feed: %w", p, err))

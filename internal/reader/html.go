@@ -319,4 +319,3 @@ func htmlFragmentText(s string) (string, []string) {
 	caps := readMeta(root).captions
 	return blocksText(root, false), caps
 }
-

@@ -29,10 +29,12 @@ type Raw struct {
 	Format string // "text" | "html" | "feed" | "jsonl"
 	Raw    []byte // the verbatim input of this one document
 	Body   string // UTF-8 text for the cleaner (paragraphs separated by blank lines)
+
 	ID, URL, Title, Published, SiteName, Author string // metadata the input gave, "" if none
+
 	// Captions are figure captions the markup itself marked as such
-	// (HTML <figcaption>, media descriptions); the cleaner finds the
-	// others in Body. An addition to the contract, optional for callers.
+	// (HTML <figcaption>); the cleaner finds the others in Body. An
+	// addition to the contract, optional for callers.
 	Captions []string
 }
 
@@ -170,7 +172,7 @@ func (r *Reader) readFile(ctx context.Context, p string, st fs.FileInfo, call fu
 // files may exceed MaxBytes: only each line is capped) or reads at most
 // MaxBytes+1 bytes of a single-document input.
 func (r *Reader) readStream(ctx context.Context, p string, in io.Reader, call func(Raw, error) error) error {
-	br := bufio.NewReaderSize(in, 64<<10)
+	br := bufio.NewReaderSize(in, 16<<10)
 	head, herr := br.Peek(8192)
 	if len(head) == 0 {
 		if herr != nil && herr != io.EOF {

@@ -353,3 +353,36 @@ func TestExamplesRead(t *testing.T) {
 		}
 	}
 }
+
+func TestFeedLegacyEncoding(t *testing.T) {
+	feed := "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><title>T</title>" +
+		"<item><title>Caf\xe9 reopens</title><description>The caf\xe9 in Homs \x93reopened\x94 on Monday.</description></item></channel></rss>"
+	docs, errs := collect(t, New(Options{}, strings.NewReader(feed)), "-")
+	if len(errs) > 0 || len(docs) != 1 {
+		t.Fatalf("docs %d errs %q", len(docs), errs)
+	}
+	if docs[0].Title != "Café reopens" || docs[0].Body != "The café in Homs “reopened” on Monday." {
+		t.Errorf("decoded twice? title %q body %q", docs[0].Title, docs[0].Body)
+	}
+}
+
+// TestSniffIgnoresExtension: the content decides the reader, not the name.
+func TestSniffIgnoresExtension(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{
+		"page.txt":    []byte("<!DOCTYPE html><html><head><title>Strike on Izium</title></head><body><article><p>A missile struck a hotel in Izium on Tuesday, killing two people, the governor said.</p></article></body></html>"),
+		"notes.html":  []byte("Strike on Izium\n\nA missile struck a hotel in Izium on Tuesday.\n"),
+		"records.txt": []byte(`{"id":"x","maintext":"Aid arrived in Kherson."}` + "\n"),
+	})
+	docs, errs := collect(t, New(Options{}, nil), dir)
+	if len(errs) > 0 {
+		t.Fatalf("errors: %q", errs)
+	}
+	got := map[string]string{}
+	for _, d := range docs {
+		got[filepath.Base(d.Path)] = d.Format
+	}
+	want := map[string]string{"notes.html": FormatText, "page.txt": FormatHTML, "records.txt#1": FormatJSONL}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("formats (-want +got):\n%s", diff)
+	}
+}

@@ -17,14 +17,20 @@ import (
 // server and sets it.
 const PostgresEnv = "SITREP_TEST_POSTGRES"
 
-// PostgresDSN creates an empty database for one test (or benchmark) on
-// the server $SITREP_TEST_POSTGRES names, drops it when the test ends and
-// returns its DSN. Without the variable the test is skipped, saying so.
+// PostgresDSN creates an empty schema for one test (or benchmark) in the
+// database $SITREP_TEST_POSTGRES names, drops it when the test ends and
+// returns a DSN whose search_path is that schema, so the store under test
+// sees nothing else. (A schema is several times quicker to make than a
+// database.) Without the variable the test is skipped, saying so.
 func PostgresDSN(tb testing.TB) string {
 	tb.Helper()
 	dsn := os.Getenv(PostgresEnv)
 	if dsn == "" {
-		tb.Skip(PostgresEnv + " is not set: skipping PostgreSQL tests (set it to a postgres:// URL of a server where the user may CREATE DATABASE; .ci/run does)")
+		tb.Skip(PostgresEnv + " is not set: skipping PostgreSQL tests (set it to a postgres:// URL of a database where the user may CREATE SCHEMA; .ci/run does)")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		tb.Fatalf("%s: %v", PostgresEnv, err)
 	}
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -33,21 +39,18 @@ func PostgresDSN(tb testing.TB) string {
 	b := make([]byte, 8)
 	rand.Read(b)
 	name := "sitrep_test_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(context.Background(), `CREATE DATABASE `+name); err != nil {
+	if _, err := admin.ExecContext(context.Background(), `CREATE SCHEMA `+name); err != nil {
 		admin.Close()
-		tb.Fatalf("create test database: %v", err)
+		tb.Fatalf("create test schema: %v", err)
 	}
 	tb.Cleanup(func() {
 		defer admin.Close()
-		// FORCE: a test that failed half-way may leave connections open.
-		if _, err := admin.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`); err != nil {
-			tb.Errorf("drop test database %s: %v", name, err)
+		if _, err := admin.ExecContext(context.Background(), `DROP SCHEMA IF EXISTS `+name+` CASCADE`); err != nil {
+			tb.Errorf("drop test schema %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatalf("%s: %v", PostgresEnv, err)
-	}
-	u.Path = "/" + name
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
 	return u.String()
 }

@@ -211,7 +211,7 @@ func testNotFound(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s := open(t)
 	put(t, s, Record("a.txt", "A", "H", "T."))
-	for _, id := range []string{"nope", "", "' OR 1=1 --"} {
+	for _, id := range []string{"nope", "", "' OR 1=1 --", "a\x00b", "\xff\xfe"} {
 		if _, err := s.Document(ctx, id); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("Document(%q): err = %v, want domain.ErrNotFound", id, err)
 		}
@@ -272,6 +272,8 @@ func testDocumentsFilterAndPages(t *testing.T, open Opener) {
 		{domain.DocumentFilter{Limit: 2, Offset: 5}, []string{"d5.txt", "d6.txt"}},
 		{domain.DocumentFilter{Offset: 6}, []string{"d6.txt"}},
 		{domain.DocumentFilter{Offset: 9}, []string{}},
+		{domain.DocumentFilter{Outlet: "Outlet B\x00"}, []string{}},
+		{domain.DocumentFilter{Outlet: "\xff"}, []string{}},
 		{domain.DocumentFilter{Outlet: "Outlet A", Limit: 1, Offset: 1}, []string{"d2.txt"}},
 	} {
 		docs, err := s.Documents(ctx, c.f)
@@ -354,6 +356,9 @@ func testIncidentFilters(t *testing.T, open Opener) {
 		{domain.IncidentFilter{Place: "_"}, 0},
 		{domain.IncidentFilter{Actor: "wagner"}, 1},
 		{domain.IncidentFilter{Actor: "Hamas"}, 0},
+		{domain.IncidentFilter{Place: "kharkiv\x00"}, 0},
+		{domain.IncidentFilter{Actor: "\xff", Outlet: "'; --"}, 0},
+		{domain.IncidentFilter{From: "\x00", To: "\xff"}, 3},
 	} {
 		incs, total, err := s.Incidents(ctx, f.filter)
 		if err != nil {

@@ -225,18 +225,21 @@ func (r *resolver) match(i int) (int, val, bool) {
 		// Keep the preposition out of the span: it does not name the day.
 		r.from = i + 1
 	}
-	if end, v, ok := r.relative(j, prep, mod); ok {
-		return r.since(i, end, v, prep)
+	if end, v, ok := r.season(j); ok {
+		return r.since(end, v, prep)
 	}
-	end, v, ok := r.calendar(i, j, prep, mod)
+	if end, v, ok := r.relative(j, prep, mod); ok {
+		return r.since(end, v, prep)
+	}
+	end, v, ok := r.calendar(j, prep, mod)
 	if !ok {
 		return 0, val{}, false
 	}
-	return r.since(i, end, v, prep)
+	return r.since(end, v, prep)
 }
 
 // since turns the value after "since" into the range up to the anchor.
-func (r *resolver) since(i, end int, v val, prep string) (int, val, bool) {
+func (r *resolver) since(end int, v val, prep string) (int, val, bool) {
 	if prep != "since" {
 		return end, v, true
 	}
@@ -330,7 +333,7 @@ func (r *resolver) relative(j int, prep, mod string) (int, val, bool) {
 		}
 		return j + 1, rangeVal(a.AddDate(0, 0, -1), a), true
 	case "last", "this", "next":
-		return r.deictic(j, prep, mod)
+		return r.deictic(j, mod)
 	case "the", "that":
 		return r.anaphoric(j, prep, mod)
 	}
@@ -340,8 +343,38 @@ func (r *resolver) relative(j int, prep, mod string) (int, val, bool) {
 	return 0, val{}, false
 }
 
+// seasons are the months a season of a year covers (northern
+// hemisphere); winter runs into the next year.
+var seasons = map[string][2]int{"spring": {3, 5}, "summer": {6, 8}, "autumn": {9, 11}, "fall": {9, 11}, "winter": {12, 14}}
+
+// season matches "[the] spring [of] 2023".
+func (r *resolver) season(j int) (int, val, bool) {
+	k := j
+	if r.is(k, "the") {
+		k++
+	}
+	if k >= len(r.t) {
+		return 0, val{}, false
+	}
+	s, ok := seasons[r.w(k)]
+	if !ok {
+		return 0, val{}, false
+	}
+	k++
+	if r.is(k, "of") {
+		k++
+	}
+	if k >= len(r.t) || r.t[k].kind != kNum || r.t[k].digits != 4 || r.t[k].ordinal || r.t[k].num < 1900 || r.t[k].num > 2100 || !r.yearEndsAfterDate(k+1) {
+		return 0, val{}, false
+	}
+	y := r.t[k].num
+	lo := date(y, s[0], 1)
+	hi := date(y, s[1]+1, 1).AddDate(0, 0, -1)
+	return k + 1, rangeVal(lo, hi), true
+}
+
 // deictic matches "last night", "this week", "next month", "last year"...
-func (r *resolver) deictic(j int, prep, mod string) (int, val, bool) {
+func (r *resolver) deictic(j int, mod string) (int, val, bool) {
 	a := r.anchor
 	w := r.w(j)
 	if j+1 >= len(r.t) {
@@ -485,7 +518,7 @@ func (r *resolver) anaphoric(j int, prep, mod string) (int, val, bool) {
 		return 0, val{}, false
 	case "previous", "preceding", "following", "next", "past", "last", "coming":
 	case "weekend":
-		return r.deictic(j, prep, "")
+		return r.deictic(j, "")
 	default:
 		return 0, val{}, false
 	}
@@ -644,14 +677,14 @@ func (r *resolver) counted(j, n int, prep string) (int, val, bool) {
 }
 
 // calendar matches named days, months and years with their modifiers,
-// and ranges between two of them. i is the start of the match (modifiers
-// included), j the first token after them.
-func (r *resolver) calendar(i, j int, prep, mod string) (int, val, bool) {
-	f, end, ok := r.fields(j, prep, mod)
+// and ranges between two of them; j is the first token after the
+// modifiers.
+func (r *resolver) calendar(j int, prep, mod string) (int, val, bool) {
+	f, end, ok := r.fields(j)
 	if !ok {
 		// "from 12 to 19 September", "between 3 and 5 March"
 		if (prep == "from" || prep == "between") && r.t[j].kind == kNum && !r.t[j].ordinal && r.t[j].num >= 1 && r.t[j].num <= 31 && r.t[j].digits <= 2 && r.isAny(j+1, "to", "and", "until", "till", "through") {
-			g, e2, ok2 := r.fields(j+2, "", "")
+			g, e2, ok2 := r.fields(j + 2)
 			if ok2 && g.m != 0 && g.d != 0 && g.wd < 0 && g.d > r.t[j].num {
 				lo, okL := r.resolveFields(fields{y: g.y, m: g.m, d: r.t[j].num, wd: -1}, j)
 				hi, okH := r.resolveFields(g, j+2)
@@ -662,12 +695,13 @@ func (r *resolver) calendar(i, j int, prep, mod string) (int, val, bool) {
 		}
 		return 0, val{}, false
 	}
-	if !r.allowed(f, j, prep, mod) {
+	if !allowed(f, prep, mod) {
 		return 0, val{}, false
 	}
 	// a second point after from/between: a range
-	if (prep == "from" || prep == "between") && r.isAny(end, "to", "and", "until", "till", "through") || prep == "" && r.isDash(end) && f.wd < 0 {
-		if g, e2, ok2 := r.fields(end+1, "in", ""); ok2 {
+	yearSpan := f.y != 0 && f.m == 0 && r.isDash(end) && r.adjacent(end) && r.adjacent(end+1) // "2014-2015"
+	if (prep == "from" || prep == "between") && r.isAny(end, "to", "and", "until", "till", "through") || (prep == "" || yearSpan) && r.isDash(end) && f.wd < 0 {
+		if g, e2, ok2 := r.fields(end + 1); ok2 {
 			if g.y == 0 && f.y != 0 && g.m != 0 && f.m == 0 {
 				g.y = f.y
 			}
@@ -690,7 +724,7 @@ func (r *resolver) calendar(i, j int, prep, mod string) (int, val, bool) {
 
 // allowed says whether a mention with these fields may stand with the
 // given context: a bare month or year needs a preposition or modifier.
-func (r *resolver) allowed(f fields, j int, prep, mod string) bool {
+func allowed(f fields, prep, mod string) bool {
 	if f.d != 0 || f.wd >= 0 {
 		return true
 	}
@@ -714,7 +748,7 @@ func (r *resolver) allowed(f fields, j int, prep, mod string) bool {
 // fields parses a calendar expression at token j: a weekday with an
 // optional date, Month Day [Year], Day Month [Year], Month Year, a bare
 // month or a bare year (the last two checked by allowed).
-func (r *resolver) fields(j int, prep, mod string) (fields, int, bool) {
+func (r *resolver) fields(j int) (fields, int, bool) {
 	f := fields{wd: -1}
 	if j >= len(r.t) {
 		return f, j, false
@@ -742,7 +776,7 @@ func (r *resolver) fields(j int, prep, mod string) (fields, int, bool) {
 			if r.is(kk, ",") {
 				kk++
 			}
-			if g, e, ok := r.fields(kk, "", ""); ok && g.d != 0 && g.wd < 0 {
+			if g, e, ok := r.fields(kk); ok && g.d != 0 && g.wd < 0 {
 				g.wd = wd
 				f = g
 				k = e

@@ -64,6 +64,9 @@ func buildVocab() map[string]byte {
 		"throughout", "at", "within", "before", "after", "as", "of"} {
 		v[w] |= fStart
 	}
+	for _, w := range []string{"spring", "summer", "autumn", "fall", "winter"} {
+		v[w] |= fStart | fCore
+	}
 	for _, w := range []string{"today", "tonight", "yesterday", "tomorrow", "overnight", "last",
 		"this", "next", "the", "that", "then", "early", "late", "mid"} {
 		v[w] |= fStart | fCore
