@@ -153,6 +153,7 @@ type speakerState struct {
 	person, other, any string
 	sent               int // index of the sentence that named the last speaker
 	personSent         int // and of the last person speaker
+	anyPhrase          bool // the last speaker is a described person ("a civil defence official")
 	// mentioned is the last person the text named, speaker or not, and
 	// the sentence where it was named
 	mentioned     string
@@ -357,6 +358,7 @@ func (a *Attributor) analyse(text string, s domain.Span, ws []word, quotes [][2]
 		}
 		if !sp.pronoun && !sp.voice {
 			st.set(name, sp.person, si)
+			st.anyPhrase = !sp.entity && !sp.person && humanHead(name)
 		}
 		frames = append(frames, Frame{Start: fs, End: fe, Cue: cs, Claimant: name, Person: sp.person, Carrier: carrier})
 		last = name

@@ -299,6 +299,18 @@ func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []d
 var adjunctStart = map[string]bool{"on": true, "in": true, "at": true, "from": true, "close": true,
 	"familiar": true, "with": true, "who": true, "quoted": true, "cited": true, "said": true}
 
+// humanHeads end phrases that describe a person ("a senior official").
+var humanHeads = map[string]bool{"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"commander": true, "officer": true, "source": true, "resident": true, "witness": true, "doctor": true,
+	"activist": true, "diplomat": true, "minister": true, "governor": true, "mayor": true, "medic": true,
+	"journalist": true, "correspondent": true, "analyst": true, "worker": true, "director": true, "head": true,
+	"chief": true, "leader": true, "aide": true, "adviser": true, "advisor": true, "envoy": true}
+
+func humanHead(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	return len(f) > 0 && humanHeads[f[len(f)-1]]
+}
+
 func capitalised(text string, ws []word) bool {
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(text[w.start:w.end])
@@ -337,6 +349,11 @@ func (st *speakerState) pronoun(p string) speaker {
 		name, person = st.person, true
 		if st.mentioned != "" && (name == "" || st.mentionedSent > st.personSent) {
 			name = st.mentioned
+		}
+		// "a civil defence official said ... he said": a described person
+		// who spoke last
+		if st.anyPhrase && st.sent > st.personSent && st.sent >= st.mentionedSent {
+			name, person = st.any, false
 		}
 		if name == "" {
 			name, person = st.any, false

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/domain"
 	"github.com/sitrep/sitrep/internal/kb"
@@ -181,7 +183,9 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 		l := &lines[i]
 		switch l.kind {
 		case kBody:
-			if len(body) == 0 {
+			// The dateline opens the first paragraph, or the second when
+			// a deck (summary) comes first.
+			if len(body) < 2 && src.Dateline == nil {
 				text, dl, w := lx.splitDateline(l.text)
 				if dl != "" && text != "" {
 					src.Dateline = domain.Str(dl)
@@ -191,7 +195,7 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 					}
 				}
 			}
-			body = append(body, l.text)
+			body = append(body, lx.trimChromeTail(l.text))
 			if l.wire != "" {
 				wireEnd = l.wire
 			}
@@ -343,12 +347,12 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 		l.kind = kByline
 		return
 	}
-	if learned[l.key] && (l.words <= 5 || capRatio(l.text) >= 0.75 || lastRune(l.text) == ':') {
+	// Learned lines never take a sentence out of the body: two stories may
+	// share one ("There was no immediate comment.").
+	if learned[l.key] && !endsSentence(l.text) && (l.words <= 5 || capRatio(l.text) >= 0.75 || lastRune(l.text) == ':') {
 		return
 	}
-	if lx.chromePhrase(l.key, l.words) {
-		return
-	}
+	// Captions before chrome phrases: a credit may carry "©".
 	if l.words <= 60 {
 		tail := tailOf(l.text, 160)
 		if at := lx.creditStart(tail); at >= 0 && wordCount(tail[:at]) >= 3 {
@@ -356,11 +360,14 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 			return
 		}
 		for _, p := range lx.captionPrefix {
-			if strings.HasPrefix(l.key, p) {
+			if l.words >= 3 && strings.HasPrefix(l.key, p) {
 				l.kind = kCaption
 				return
 			}
 		}
+	}
+	if lx.chromePhrase(l.key, l.words) {
+		return
 	}
 	if l.words <= 12 && (isLinkLine(l.text) || isIDLine(l.text) || l.words <= 4 && readingTime.MatchString(l.key)) || isBreadcrumb(l.text) {
 		return
@@ -707,4 +714,50 @@ func (lx *lexicons) creditStart(tail string) int {
 		}
 	}
 	return best
+}
+
+// trimChromeTail removes prompts a copy ran into the last paragraph's
+// final sentence ("... to resolve the conflict. Never miss a story again -
+// sign up to our Telegram channel!").
+func (lx *lexicons) trimChromeTail(p string) string {
+	for n := 0; n < 2; n++ {
+		i := lastSentenceStart(p)
+		if i <= 0 {
+			return p
+		}
+		last := p[i:]
+		if !lx.chromePhrase(normKey(last), wordCount(last)) || wordCount(p[:i]) < 3 {
+			return p
+		}
+		p = strings.TrimSpace(p[:i])
+	}
+	return p
+}
+
+// lastSentenceStart returns where the last sentence of p starts (after
+// ". " and before a capital), or -1 when p is one sentence.
+func lastSentenceStart(p string) int {
+	t := strings.TrimRight(p, " ")
+	if len(t) > 0 {
+		t = t[:len(t)-1] // the final stop itself
+	}
+	for i := len(t) - 1; i > 0; i-- {
+		if t[i] != ' ' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && strings.IndexByte(`"')]`, t[j]) >= 0 {
+			j--
+		}
+		if t[j] != '.' && t[j] != '!' && t[j] != '?' && !strings.HasSuffix(t[:j+1], "”") {
+			continue
+		}
+		if i+1 < len(t) {
+			r, _ := utf8.DecodeRuneInString(t[i+1:])
+			if unicode.IsUpper(r) {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sitrep/sitrep/internal/domain"
+	"github.com/sitrep/sitrep/internal/kb"
 	"github.com/sitrep/sitrep/internal/reader"
 )
 
@@ -382,6 +383,39 @@ func TestOutletsData(t *testing.T) {
 			t.Errorf("outlet %s: %q is not a domain", o.name, d)
 		}
 	}
+	// A domain or name belongs to one outlet, an agency variant to one agency.
+	k, err := kb.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string]string{}
+	for _, term := range k.Lexicon("outlets") {
+		if len(term.Fields) != 4 {
+			t.Errorf("%s line %d: %d fields, want 5", term.File, term.Line, len(term.Fields)+1)
+		}
+		keys := []string{normKey(term.Text)}
+		for _, d := range splitList(term.Field(0), ",") {
+			keys = append(keys, "domain "+d)
+		}
+		for _, v := range splitList(term.Field(1), "|") {
+			keys = append(keys, normKey(v))
+		}
+		for _, key := range keys {
+			if prev, dup := owner[key]; dup && prev != term.Text {
+				t.Errorf("outlets.tsv: %q belongs to both %s and %s", key, prev, term.Text)
+			}
+			owner[key] = term.Text
+		}
+	}
+	wires := map[string]string{}
+	for _, term := range k.Lexicon("wire") {
+		for _, v := range append([]string{term.Text}, splitList(term.Field(0), "|")...) {
+			if prev, dup := wires[normKey(v)]; dup && prev != term.Text {
+				t.Errorf("wire.tsv: %q credits both %s and %s", v, prev, term.Text)
+			}
+			wires[normKey(v)] = term.Text
+		}
+	}
 }
 
 func TestCaptionCredits(t *testing.T) {
@@ -461,6 +495,37 @@ func TestBodyNotChrome(t *testing.T) {
 		c.classify(&l, nil, false, false)
 		if l.kind != kBody {
 			t.Errorf("%q: kind %d, want body", s, l.kind)
+		}
+	}
+}
+
+// TestLearnKeepsSentences: a short sentence two stories share stays body.
+func TestLearnKeepsSentences(t *testing.T) {
+	c := newTestCleaner(t)
+	mk := func(id, lead string) reader.Raw {
+		return reader.Raw{Path: id, Format: reader.FormatText, Body: "Headline for " + id + " here\n\n" + lead + "\n\nThere was no immediate comment."}
+	}
+	a := mk("a", "Russian shelling hit the town of Kupiansk on Monday, wounding three people, officials said.")
+	b := mk("b", "Drones damaged power lines near Izium overnight, leaving thousands without electricity, the utility said.")
+	c.Learn([]reader.Raw{a, b})
+	for _, r := range []reader.Raw{a, b} {
+		if d := clean(t, c, r); !strings.Contains(d.Text, "There was no immediate comment.") {
+			t.Errorf("%s: learned sentence dropped: %q", r.Path, d.Text)
+		}
+	}
+}
+
+func TestTrimChromeTail(t *testing.T) {
+	c := sharedTestCleaner(t)
+	tests := map[string]string{
+		"The army said the operation would go on. Never miss a story again, sign up to our Telegram channel!": "The army said the operation would go on.",
+		"Officials said two people died. Follow us on Twitter for updates.":                                   "Officials said two people died.",
+		"Officials said two people died. The toll may rise.":                                                  "Officials said two people died. The toll may rise.",
+		"Sign up for updates.": "Sign up for updates.",
+	}
+	for in, want := range tests {
+		if got := c.lx.trimChromeTail(in); got != want {
+			t.Errorf("trimChromeTail(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -20,7 +20,10 @@ type outletInfo struct {
 type lexicons struct {
 	outletByName   map[string]*outletInfo // normalised name or variant
 	outletByDomain map[string]*outletInfo
-	maxOutletWords int
+	// outletBySquashed finds names written without spaces ("TRTWorld",
+	// "PressTV"): letters and digits only, six or more.
+	outletBySquashed map[string]*outletInfo
+	maxOutletWords   int
 
 	wireByName map[string]string // normalised variant -> canonical agency
 
@@ -95,14 +98,15 @@ func (lx *lexicons) chromePhrase(key string, words int) bool {
 
 func loadLexicons(k *kb.KB) (*lexicons, error) {
 	lx := &lexicons{
-		outletByName:   map[string]*outletInfo{},
-		outletByDomain: map[string]*outletInfo{},
-		wireByName:     map[string]string{},
-		chromeLine:     map[string]bool{},
-		chromeStop:     map[string]bool{},
-		captionVerbs:   map[string]bool{},
-		agencyLast:     map[string]bool{},
-		chromeByWord:   map[string][]chromePhrase{},
+		outletByName:     map[string]*outletInfo{},
+		outletByDomain:   map[string]*outletInfo{},
+		outletBySquashed: map[string]*outletInfo{},
+		wireByName:       map[string]string{},
+		chromeLine:       map[string]bool{},
+		chromeStop:       map[string]bool{},
+		captionVerbs:     map[string]bool{},
+		agencyLast:       map[string]bool{},
+		chromeByWord:     map[string][]chromePhrase{},
 	}
 	if k == nil {
 		return nil, fmt.Errorf("cleaning: no knowledge base")
@@ -173,6 +177,7 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 			return nil, fmt.Errorf("%s line %d: unknown kind %q", t.File, t.Line, t.Field(0))
 		}
 	}
+	lx.agencyLast["agencies"] = true
 	for _, a := range append(append(agencies, picAgencies...), creditWords...) {
 		ws := strings.Fields(strings.ToLower(a))
 		if len(ws) > 0 {
@@ -208,6 +213,11 @@ func (lx *lexicons) addOutletName(name string, o *outletInfo) {
 	}
 	if _, dup := lx.outletByName[key]; !dup {
 		lx.outletByName[key] = o
+	}
+	if sq := alnumOnly(key); len(sq) >= 6 && strings.Contains(key, " ") {
+		if _, dup := lx.outletBySquashed[sq]; !dup {
+			lx.outletBySquashed[sq] = o
+		}
 	}
 	if n := len(strings.Fields(key)); n > lx.maxOutletWords {
 		lx.maxOutletWords = n
@@ -271,6 +281,8 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 		`(?:^|\s)` + photographer + `\s*/\s*` + ag + `(?:\s+via\s+Getty\s+Images)?`,
 		// REUTERS/Omar Sanadiki   AFP/Bulent Kilic
 		`(?:^|\s)(?i:` + ag + `)\s*/\s*` + photographer,
+		// "... in recent weeks. / TRT World and Agencies"
+		`[.!?”"]\s*/\s*` + name + `(?:\s+(?i:and)\s+(?i:agencies))?`,
 	}
 	tail := `\s*[.]?\s*$`
 	end, err = regexp.Compile(`^\s*(?:` + strings.Join(parts, "|") + `)` + tail)
@@ -279,7 +291,7 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 	}
 	onlyParts := append([]string{
 		`(?:` + ag + `)(?:\s*/\s*(?:` + ag + `|` + name + `))*\s+(?i:` + cw + `)`,
-		`(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)?\s*` + who,
+		`(?i:` + cw + `)\s*(?i:credit)?\s*(?i:by|:)\s*` + who,
 		// AP Photo/Hussein Malla
 		`(?:` + ag + `)\s*/\s*` + name,
 	}, parts...)

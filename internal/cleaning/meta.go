@@ -153,6 +153,12 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 					return o
 				}
 			}
+			// "SOURCE:TRTWorld": a name written as one word
+			for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ':' || r == '/' || r == '|' }) {
+				if o := lx.outletBySquashed[alnumOnly(part)]; o != nil && o.kind != "agency" {
+					return o
+				}
+			}
 		}
 	}
 	for _, l := range lines {

@@ -43,11 +43,7 @@ each statement can be traced back to its reports.`,
 				if err != nil {
 					return err
 				}
-				for _, inc := range all {
-					if d := domain.Deref(inc.Date); len(d) == 10 && d > date {
-						date = d
-					}
-				}
+				date = report.LatestDay(all)
 			}
 			if date != "" {
 				f.From, f.To = date, date

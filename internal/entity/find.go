@@ -100,6 +100,8 @@ func (r *Recognizer) scan(text string) *document {
 	}
 	doc.toks = toks
 	doc.covered = make([]bool, len(toks))
+	doc.matches = make([]match, 0, len(toks)/4+4)
+	doc.out = make([]domain.Entity, 0, len(toks)/6+4)
 	var ends [16]int // phrase lengths with an entry, for the current start
 	for i := 0; i < len(toks); {
 		// Extend the phrase while some entry can continue it.
@@ -793,11 +795,68 @@ func (r *Recognizer) classify(doc *document, start, end int) {
 			return
 		}
 	}
-	// "in X" where the gazetteer knows X.
+	// "Tal Rifaat, a town north of Aleppo"; "X, the capital of Y".
+	if end+1 < len(toks) && toks[end].gap == gapComma {
+		if w := word(end); w == "a" || w == "an" || w == "the" {
+			for k := end + 1; k < min(end+4, len(toks)) && toks[k].gap == gapSoft; k++ {
+				if r.placeHead[word(k)] || word(k) == "capital" {
+					r.emitPlace(doc, start, end, start, end)
+					return
+				}
+			}
+		}
+	}
+	// "according to X Y".
+	if n >= 2 && start >= 2 && word(start-1) == "to" && word(start-2) == "according" && toks[start].gap == gapSoft {
+		r.emitPerson(doc, start, end)
+		return
+	}
+	// "in X" where the gazetteer knows X, or X starts like a place name
+	// ("in Ain Zara").
 	if start > 0 && toks[start].gap == gapSoft && r.prep[word(start-1)] && !toks[start].sentStart {
 		if p, ok := r.lookupPlace(doc, start, end, false); ok {
 			doc.emitUnknown(start, end, domain.Place, &p, "")
+			r.placeList(doc, end)
+			return
 		}
+		if n >= 2 && r.placePre[word(start)] {
+			doc.emitUnknown(start, end, domain.Place, nil, doc.ctx)
+			r.placeList(doc, end)
+		}
+	}
+}
+
+// placeList continues a place just found into the names listed after it:
+// "in Ain Zara and Abu Salim", "in Kafr Hamra, Hreitan and Anadan".
+func (r *Recognizer) placeList(doc *document, end int) {
+	toks := doc.toks
+	for k := end; k+1 < len(toks); {
+		w := doc.folded[toks[k].fs:toks[k].fe]
+		next := k
+		switch {
+		case w == "and" && toks[k].gap <= gapComma:
+			next = k + 1
+		case toks[k].gap == gapComma:
+			next = k
+		default:
+			return
+		}
+		if next >= len(toks) || doc.covered[next] || !toks[next].tc.upperFirst || r.nonName[doc.folded[toks[next].fs:toks[next].fe]] {
+			return
+		}
+		j := next + 1
+		for j < len(toks) && toks[j].gap == gapSoft && !doc.covered[j] && (toks[j].tc.upperFirst || isParticleWord(r, doc.folded[toks[j].fs:toks[j].fe]) && j+1 < len(toks) && toks[j+1].tc.upperFirst) {
+			j++
+		}
+		if p, ok := r.lookupPlace(doc, next, j, false); ok {
+			doc.emitUnknown(next, j, domain.Place, &p, "")
+		} else {
+			doc.emitUnknown(next, j, domain.Place, nil, doc.ctx)
+		}
+		if w == "and" {
+			return
+		}
+		k = j
 	}
 }
 

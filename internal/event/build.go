@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -63,10 +64,7 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 		}
 		return false
 	}
-	for _, e := range d.doc.Entities {
-		if e.End <= s.Start || e.Start >= s.End {
-			continue
-		}
+	for _, e := range d.entsIn(s.Start, s.End) {
 		name := entName(e)
 		switch e.Type {
 		case domain.Person, domain.Organization, domain.ArmedGroup:
@@ -735,9 +733,10 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 	text := d.doc.Text
 	var best *domain.Entity
 	bestScore := -1 << 30
-	for i := range d.doc.Entities {
-		e := &d.doc.Entities[i]
-		if e.Type != domain.Place || e.Start < s.Start || e.End > s.End {
+	sentEnts := d.entsIn(s.Start, s.End)
+	for i := range sentEnts {
+		e := &sentEnts[i]
+		if e.Type != domain.Place || e.End > s.End {
 			continue
 		}
 		if inFrame(frames, e.Start) || usedAsActor(actors, e) {
@@ -831,9 +830,8 @@ func usedAsActor(actors []actorMention, e *domain.Entity) bool {
 // capital, a meeting or vote where the sentence says it was held.
 func (x *Extractor) diplomacyPlace(d *docContext, s domain.Span, ws []word, h hit, actor1 string, actors []actorMention, a1 int, frames []attribution.Frame) *domain.Location {
 	if h.sub == "Meeting or talks" || h.sub == "Resolution or vote" || h.sub == "Statement" {
-		for i := range d.doc.Entities {
-			e := d.doc.Entities[i]
-			if e.Type != domain.Place || e.Start < s.Start || e.End > s.End {
+		for _, e := range d.entsIn(s.Start, s.End) {
+			if e.Type != domain.Place || e.End > s.End {
 				continue
 			}
 			wi := wordIndex(ws, e.Start)
@@ -945,7 +943,7 @@ func (x *Extractor) date(d *docContext, si int, s domain.Span, ts int, ev *domai
 		if m.Precision != domain.PrecisionDay {
 			continue
 		}
-		if p := d.paraOf(m.Start); p == d.para[si] || p == d.para[si]-1 && d.continues(s) {
+		if p := d.dateParas[i]; p == d.para[si] || p == d.para[si]-1 && d.continues(s) {
 			last = m
 		}
 	}
@@ -970,14 +968,16 @@ func (d *docContext) continues(s domain.Span) bool {
 	return false
 }
 
-// paraOf returns the paragraph index of a text offset.
-func (d *docContext) paraOf(p int) int {
-	for i := len(d.sents) - 1; i >= 0; i-- {
-		if d.sents[i].Start <= p {
-			return d.para[i]
-		}
+// entsIn returns the entities that start in [a, b); entities are sorted
+// by Start.
+func (d *docContext) entsIn(a, b int) []domain.Entity {
+	ents := d.doc.Entities
+	i := sort.Search(len(ents), func(i int) bool { return ents[i].Start >= a })
+	j := i
+	for j < len(ents) && ents[j].Start < b {
+		j++
 	}
-	return 0
+	return ents[i:j]
 }
 
 // setDate writes a DateMention value into an event on ACLED's precision

@@ -22,6 +22,7 @@ type docContext struct {
 	mainCountry    string
 	pub            string
 	words          []word // the words of the sentence being read
+	dateParas      []int  // paragraph index of each date mention
 }
 
 func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, attr *attribution.Map) *docContext {
@@ -55,6 +56,17 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 	for i, s := range sents {
 		if isSubhead(s.Text) {
 			d.skip[i] = true
+		}
+	}
+	// the paragraph of each date mention, for the narrative time
+	d.dateParas = make([]int, len(doc.Dates))
+	k := 0
+	for i, m := range doc.Dates {
+		for k+1 < len(sents) && sents[k+1].Start <= m.Start {
+			k++
+		}
+		if len(sents) > 0 {
+			d.dateParas[i] = d.para[k]
 		}
 	}
 	// places
@@ -112,7 +124,7 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 			}
 		}
 	}
-	if dl := domain.Deref(doc.Source.Dateline); dl != "" {
+	if dl := domain.Deref(doc.Source.Dateline); dl != "" && x.datelineFits(doc, d, datelineCity(dl)) {
 		city := datelineCity(dl)
 		for _, e := range doc.Entities {
 			if e.Type == domain.Place && (strings.EqualFold(e.Text, city) || strings.EqualFold(entName(e), city)) && e.Latitude != nil {
@@ -134,6 +146,22 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 		}
 	}
 	return d
+}
+
+// datelineFits says whether a dateline names where the story happens, not
+// only the bureau that filed it ("BEIRUT" on a story about Idlib): its
+// city is named in the body, or lies in the article's main country.
+func (x *Extractor) datelineFits(doc *domain.Document, d *docContext, city string) bool {
+	if city == "" {
+		return false
+	}
+	for _, e := range doc.Entities {
+		if e.Type == domain.Place && (strings.EqualFold(e.Text, city) || strings.EqualFold(entName(e), city)) {
+			return true
+		}
+	}
+	c := x.capitalOf[strings.ToLower(city)]
+	return d.mainCountry == "" || c == "" || c == d.mainCountry
 }
 
 // datelineCity reads the place of a dateline: "KYIV, March 16 (Reuters)"

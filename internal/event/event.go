@@ -103,6 +103,17 @@ type cand struct {
 	spokenActor bool
 }
 
+// longRange says whether an event is dated by a range of more than 45
+// days: a summary of a campaign, not one occurrence.
+func longRange(ev domain.Event) bool {
+	if ev.Date == nil || ev.DateEnd == nil {
+		return false
+	}
+	a, err1 := time.Parse("2006-01-02", *ev.Date)
+	b, err2 := time.Parse("2006-01-02", *ev.DateEnd)
+	return err1 == nil && err2 == nil && b.Sub(a) > 45*24*time.Hour
+}
+
 // clauseIndex counts the reporting cues of a sentence before pos: "X
 // reported A and said B" has two reported clauses.
 func clauseIndex(frames []attribution.Frame, s domain.Span, pos int) int {
@@ -138,10 +149,16 @@ func merge(evs []cand) []cand {
 			out = append(out, e)
 			continue
 		}
+		// the first mention is the report; a later one fills in. An
+		// anaphoric mention that names the doer the first one lacked
+		// ("the ceasefire deal, mediated by A and B") replaces it.
 		f := out[j].ev
 		keep, other := f, e.ev
-		if f.EventType != domain.Diplomacy && (richer(&e.ev, &f) || e.anaphoric && out[j].spokenActor && !e.spokenActor && e.ev.Actor1 != nil) {
+		if f.EventType != domain.Diplomacy && e.anaphoric && out[j].spokenActor && !e.spokenActor && e.ev.Actor1 != nil {
 			keep, other = e.ev, f
+		}
+		if finer(other.Location, keep.Location) {
+			keep.Location = other.Location
 		}
 		if keep.Actor1 == nil {
 			keep.Actor1 = other.Actor1
@@ -281,7 +298,7 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.tr.instrument && instrumental(ws, h.wi) {
 			h.weak = true
 		}
-		if backedBy(ws, h.wi) {
+		if backedBy(text, ws, h.wi) {
 			h.drop = true // the support of another party's action
 		}
 		if h.tr.request && !h.drop && request < 0 {
@@ -437,7 +454,14 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	for _, g := range groups {
 		h := hits[g.lead]
 		ev, spoken := x.build(d, si, s, ws, h, actors, frames)
-		out = append(out, cand{ev: ev, sent: si, anaphoric: h.anaphoric, clause: clauseIndex(frames, s, ws[h.wi].start), spokenActor: spoken})
+		if violent[ev.EventType] && longRange(ev) {
+			continue // "fighting since April has displaced ...": a summary
+		}
+		c := cand{ev: ev, sent: si, anaphoric: h.anaphoric, clause: clauseIndex(frames, s, ws[h.wi].start), spokenActor: spoken}
+		out = append(out, c)
+		if violent[ev.EventType] {
+			out = append(out, x.alsoPlaces(d, s, ws, h, c)...)
+		}
 	}
 	// quantities: each to the nearest compatible event of the sentence
 	x.attachQuantities(d, s, out, frames)
@@ -550,10 +574,43 @@ var (
 	modRank = map[string]int{"": 0, "declared": 1, "purpose": 2, "halted": 3, "planned": 4, "denied": 5}
 )
 
+// alsoPlaces splits an attack on several places ("targeted A, as well as
+// the town of B"): one event per place, as ACLED codes them.
+func (x *Extractor) alsoPlaces(d *docContext, s domain.Span, ws []word, h hit, c cand) []cand {
+	var out []cand
+	for i := h.wi + h.n; i+2 < len(ws); i++ {
+		if ws[i].lw != "as" || ws[i+1].lw != "well" || ws[i+2].lw != "as" {
+			continue
+		}
+		from := ws[i].start
+		for _, e := range d.doc.Entities {
+			if e.Type != domain.Place || e.Start < ws[i+2].end {
+				continue
+			}
+			if e.Start-ws[i+2].end > 40 || e.End > s.End {
+				break
+			}
+			if x.isCountry(entName(e)) || c.ev.Location != nil && c.ev.Location.Name == entName(e) {
+				break
+			}
+			ev := c.ev
+			ev.Location = entLocation(e, 1)
+			ev.Fatalities, ev.Injured, ev.Quantities = nil, nil, []domain.Quantity{}
+			ev.Span = domain.Span{Text: d.doc.Text[from:e.End], Start: from, End: e.End}
+			out = append(out, cand{ev: ev, sent: c.sent, clause: c.clause, spokenActor: c.spokenActor})
+			break
+		}
+	}
+	return out
+}
+
 // backedBy reports whether a trigger names the support of another
 // party's action ("forces backed by coalition air strikes").
-func backedBy(ws []word, wi int) bool {
+func backedBy(text string, ws []word, wi int) bool {
 	for j := wi - 1; j >= 1 && j >= wi-6; j-- {
+		if strings.ContainsAny(text[ws[j].end:ws[j+1].start], ",;:") {
+			return false // "X, backed by jets, began an offensive"
+		}
 		if ws[j].lw == "by" && (ws[j-1].lw == "backed" || ws[j-1].lw == "supported" || ws[j-1].lw == "covered") ||
 			ws[j].lw == "of" && (ws[j-1].lw == "support" || ws[j-1].lw == "cover") {
 			return true

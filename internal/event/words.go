@@ -25,22 +25,28 @@ func tokenize(text string, a, b int, buf []word) []word {
 	i := a
 	for i < b {
 		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:b])
-		}
-		if !isWordRune(r) {
+		if r < utf8.RuneSelf {
+			if !asciiWord[r] {
+				i++
+				continue
+			}
+		} else if r, n = utf8.DecodeRuneInString(text[i:b]); !isWordRune(r) {
 			i += n
 			continue
 		}
 		j := i + n
 		ascii := r < utf8.RuneSelf
 		for j < b {
+			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
 			r2, n2 := rune(text[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, n2 = utf8.DecodeRuneInString(text[j:b])
 			}
-			if isWordRune(r2) {
-				ascii = ascii && r2 < utf8.RuneSelf
+			if r2 >= utf8.RuneSelf && isWordRune(r2) {
+				ascii = false
 				j += n2
 				continue
 			}
@@ -93,13 +99,20 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
+// asciiWord marks the ASCII bytes that belong to words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
-
 
 // splitWords turns a lexicon term into its lower-case words, tokenized as
 // text is.
@@ -174,6 +187,5 @@ func matchFrom(pw []string, k int, ws []word, j int) int {
 	}
 	return j
 }
-
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -145,7 +145,9 @@ func TestETagGivesNotModified(t *testing.T) {
 	}{
 		{nil, 2, false, "", 1},
 		{nil, 0, true, `"v1"`, 1},
-		{func(f *feedServer) { f.body, f.etag = rss("Strike on Kherson", "Shelling in Izium", "Drone attack on Odesa"), `"v2"` }, 1, false, `"v1"`, 2},
+		{func(f *feedServer) {
+			f.body, f.etag = rss("Strike on Kherson", "Shelling in Izium", "Drone attack on Odesa"), `"v2"`
+		}, 1, false, `"v1"`, 2},
 		{nil, 0, true, `"v2"`, 2},
 	}
 	for i, s := range steps {

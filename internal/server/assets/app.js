@@ -183,6 +183,13 @@
 
   function updateDownloads(fp) {
     var qs = fp.toString();
+    // The report takes only the period and the place.
+    var rp = new URLSearchParams();
+    ['from', 'to', 'place'].forEach(function (k) { if (fp.get(k)) rp.set(k, fp.get(k)); });
+    var rqs = rp.toString();
+    document.getElementById('report-link').setAttribute('href', '/api/report' + (rqs ? '?' + rqs : ''));
+    rp.set('format', 'md');
+    document.getElementById('report-md').setAttribute('href', '/api/report?' + rp.toString());
     ['csv', 'geojson', 'jsonl'].forEach(function (ext) {
       document.getElementById('dl-' + ext).setAttribute('href', '/api/incidents.' + ext + (qs ? '?' + qs : ''));
     });

@@ -368,6 +368,9 @@ func TestUI(t *testing.T) {
 		if !strings.Contains(href, "place=") {
 			t.Errorf("CSV download ignores the filter: %q", href)
 		}
+		if r := eval[string](t, b, `document.getElementById('report-link').getAttribute('href')`); !strings.Contains(r, "place=") {
+			t.Errorf("report link ignores the place filter: %q", r)
+		}
 		b.screenshot(t, dir, "timeline-filtered")
 	})
 
@@ -456,6 +459,21 @@ func TestUI(t *testing.T) {
 			t.Errorf("status %q", s)
 		}
 		b.screenshot(t, dir, "search")
+	})
+
+	// Last, as it leaves the single-page UI.
+	t.Run("situation report", func(t *testing.T) {
+		b.do(t, chromedp.Click(chromedp.ID(`report-link`)), chromedp.WaitReady(chromedp.CSS(`#key`)))
+		text := b.text(t, "main")
+		for _, want := range []string{"Key developments", "Figures and their sources", "Sources"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("report lacks %q", want)
+			}
+		}
+		if n := b.count(t, `main sup a[href^="#note-"]`); n == 0 {
+			t.Error("report cites no source")
+		}
+		b.screenshot(t, dir, "report")
 	})
 
 	b.mu.Lock()
