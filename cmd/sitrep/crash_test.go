@@ -15,7 +15,7 @@ import (
 
 // crashCorpus is large enough for several committed batches of 256
 // before the kill and several more after it.
-const crashCorpus = 900
+const crashCorpus = 700
 
 // docIDs lists the ids `sitrep docs` reports, in its order.
 func docIDs(t *testing.T, dir, db string) []string {

@@ -26,14 +26,16 @@ type Attributor struct {
 	sources map[string]string // speaker phrase -> claimant ("" = voice)
 	// demonyms maps a lower-case country name (and its possessive) to the
 	// adjective; countries holds lower-case country names and short names.
-	demonyms  map[string]string
-	countries map[string]string
+	demonyms   map[string]string
+	countries  map[string]string
+	adjectives map[string]string // lower-case demonym -> country
 }
 
 // New builds an Attributor from the report, hedge, report_source and
 // event_demonym lexicons of k.
 func New(k *kb.KB) (*Attributor, error) {
-	a := &Attributor{sources: map[string]string{}, demonyms: map[string]string{}, countries: map[string]string{}}
+	a := &Attributor{sources: map[string]string{}, demonyms: map[string]string{}, countries: map[string]string{},
+		adjectives: map[string]string{}}
 	kinds := map[string]cueKind{"verb": kindVerb, "participle": kindParticiple, "according": kindAccording, "ignore": kindIgnore}
 	terms := k.Lexicon("report")
 	if len(terms) == 0 {
@@ -63,6 +65,7 @@ func New(k *kb.KB) (*Attributor, error) {
 		if d := t.Field(0); d != "" {
 			a.demonyms[lc] = d
 			a.demonyms[lc+"'s"] = d
+			a.adjectives[strings.ToLower(d)] = country
 		}
 		for _, alt := range strings.Split(t.Field(1), ",") {
 			if alt = strings.TrimSpace(alt); alt != "" && !strings.HasSuffix(alt, "'s") {
@@ -151,8 +154,8 @@ func (a *Attributor) Clean(phrase string) string {
 // pronouns and for quotations that continue.
 type speakerState struct {
 	person, other, any string
-	sent               int // index of the sentence that named the last speaker
-	personSent         int // and of the last person speaker
+	sent               int  // index of the sentence that named the last speaker
+	personSent         int  // and of the last person speaker
 	anyPhrase          bool // the last speaker is a described person ("a civil defence official")
 	// mentioned is the last person the text named, speaker or not, and
 	// the sentence where it was named

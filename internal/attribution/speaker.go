@@ -192,12 +192,38 @@ func (a *Attributor) resolve(text string, sw []word, wa, wb int, ents []domain.E
 	if sa >= sb {
 		return speaker{}
 	}
-	sp := a.resolveSegment(text, sw, sa, sb, ents, st, inverted)
+	sp := a.resolveSegment(text, sw, wa, sa, sb, ents, st, inverted)
 	for sa < sb && (text[sa] == ' ' || text[sa] == '\t' || text[sa] == '\n') {
 		sa++
 	}
 	sp.start = sa
 	return sp
+}
+
+// sourceNouns after an organisation make the speakers its members ("army
+// officials").
+var sourceNouns = map[string]bool{"officials": true, "official": true, "sources": true, "source": true}
+
+// militaryHeads make a country's body speak for its armed forces.
+var militaryHeads = map[string]bool{"military": true, "army": true, "command": true, "forces": true,
+	"troops": true, "navy": true, "staff": true}
+
+// countryOf finds the country a speaker phrase names by a place mention
+// or an adjective ("Ukraine's", "Ukrainian").
+func (a *Attributor) countryOf(text string, ws []word, ents []domain.Entity) string {
+	for _, e := range ents {
+		if e.Type == domain.Place {
+			if c := a.country(e); c != "" {
+				return c
+			}
+		}
+	}
+	for _, w := range ws {
+		if d, ok := a.adjectives[w.lw]; ok {
+			return d
+		}
+	}
+	return ""
 }
 
 // roleHeads end definite descriptions that refer back to a speaker ("the
@@ -208,9 +234,9 @@ var roleHeads = map[string]bool{"diplomat": true, "minister": true, "spokesman":
 	"chief": true, "head": true, "secretary": true, "ambassador": true, "premier": true, "monitor": true,
 	"group": true, "observatory": true, "report": true, "communique": true, "spokesmen": true,
 	"military": true, "army": true, "police": true, "government": true, "council": true, "movement": true,
-	"militia": true, "office": true, "director": true, "adviser": true, "advisor": true, "aide": true, "organisation": true, "organization": true, "commission": true}
+	"militia": true, "office": true, "command": true, "director": true, "adviser": true, "advisor": true, "aide": true, "organisation": true, "organization": true, "commission": true}
 
-func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
+func (a *Attributor) resolveSegment(text string, sw []word, wa, sa, sb int, ents []domain.Entity, st *speakerState, inverted bool) speaker {
 	// "a statement issued by X", "an estimate by X": X speaks
 	if i := strings.LastIndex(text[sa:sb], " by "); i >= 0 {
 		sa += i + 4
@@ -236,7 +262,31 @@ func (a *Attributor) resolveSegment(text string, sw []word, sa, sb int, ents []d
 		return speaker{name: parts[0].name, person: parts[0].person, others: names(parts[1:])}
 	}
 	if sp, ok := a.pickEntity(inSeg, inverted); ok {
+		// "Yemeni military officials": the officials, not the army
+		if !sp.person && len(ws) > 0 && sourceNouns[ws[len(ws)-1].lw] && !inverted {
+			if phrase := a.cleanPhrase(text, ws); phrase != "" && len(strings.Fields(phrase)) <= 5 {
+				return speaker{name: phrase}
+			}
+		}
 		return sp
+	}
+	// "Oleh Kiper, the governor of the Odesa region,": the name before
+	// the apposition speaks
+	if !inverted && determiner[ws[0].lw] {
+		if pa, pb := a.pickSegment(text, sw, wa, ws[0].start-1, false); pb > pa && pb < ws[0].start {
+			if sp, ok := a.pickEntity(entsIn(ents, pa, pb), false); ok && sp.person {
+				return sp
+			}
+		}
+	}
+	// "Ukraine's southern military command": the country's armed forces
+	for _, w := range ws {
+		if militaryHeads[w.lw] {
+			if c := a.countryOf(text, ws, inSeg); c != "" {
+				return speaker{name: "Military Forces of " + c}
+			}
+			break
+		}
 	}
 	isMedia := false
 	for _, w := range ws {

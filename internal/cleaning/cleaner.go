@@ -329,7 +329,7 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 			return
 		}
 	}
-	if o := lx.outletByName[l.key]; o != nil && o.kind != "agency" {
+	if o := lx.outletByName[l.key]; o != nil && o.kind != "agency" && !o.isSource() {
 		l.kind, l.outlet = kOutlet, o
 		return
 	}
@@ -680,9 +680,10 @@ func (lx *lexicons) creditStart(tail string) int {
 	if !lx.mayEndWithCredit(tail) {
 		return -1
 	}
-	var cands []int
+	var buf [16]int
+	cands := buf[:0]
 	add := func(i int) {
-		if i >= 0 {
+		if i >= 0 && len(cands) < len(buf) {
 			cands = append(cands, i)
 		}
 	}

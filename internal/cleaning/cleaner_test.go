@@ -271,6 +271,8 @@ func TestOutletResolution(t *testing.T) {
 		{"title suffix", reader.Raw{Title: "Strike kills four in Marib - Middle East Eye"}, "Middle East Eye"},
 		{"domain in chrome", reader.Raw{Body: body + "\n\nRead more at www.aa.com.tr and kyivindependent.com"}, "Kyiv Independent"},
 		{"no cue", reader.Raw{}, ""},
+		{"a cited monitor is no outlet", reader.Raw{Body: "Syrian Observatory for Human Rights\n\n" + body + "\n\nWorld Health Organization warns of cholera"}, ""},
+		{"monitor's own site", reader.Raw{URL: "https://www.syriahr.com/en/12345/"}, "Syrian Observatory for Human Rights"},
 		{"unknown site named in its title", reader.Raw{SiteName: "www.kharkiv-observer.example", Title: "Drones hit Kharkiv - The Kharkiv Observer"}, "The Kharkiv Observer"},
 	}
 	for _, tt := range tests {
@@ -526,6 +528,21 @@ func TestTrimChromeTail(t *testing.T) {
 	for in, want := range tests {
 		if got := c.lx.trimChromeTail(in); got != want {
 			t.Errorf("trimChromeTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLinkLabels(t *testing.T) {
+	c := sharedTestCleaner(t)
+	for _, s := range []string{
+		"Read more: Who is in charge of aid deliveries in the Gaza Strip?",
+		"Related: Ukraine says it downed a record number of drones overnight",
+		"WATCH: Footage shows the aftermath of the strike on the port",
+	} {
+		l := line{text: s, key: normKey(s), words: wordCount(s)}
+		c.classify(&l, nil, false, true)
+		if l.kind != kChrome {
+			t.Errorf("%q: kind %d, want chrome", s, l.kind)
 		}
 	}
 }

@@ -132,6 +132,10 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 	}
 	for _, t := range k.Lexicon("chrome") {
 		key := normKey(t.Text)
+		if strings.HasSuffix(t.Text, ":") {
+			// "read more:" is a link label; "read more" may start a sentence
+			key += ":"
+		}
 		max := 20
 		if f := t.Field(1); f != "" {
 			n, err := strconv.Atoi(f)

@@ -132,13 +132,13 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 		if l.kind == kBody {
 			break
 		}
-		if o := lx.outletByName[l.key]; o != nil {
+		if o := lx.outletByName[l.key]; o != nil && !o.isSource() {
 			return o
 		}
 	}
 	for _, sep := range []string{" | ", " - ", " – ", " — "} {
 		if i := strings.LastIndex(r.Title, sep); i >= 0 {
-			if o := lx.outletByName[normKey(r.Title[i+len(sep):])]; o != nil && o.kind != "agency" {
+			if o := lx.outletByName[normKey(r.Title[i+len(sep):])]; o != nil && o.kind != "agency" && !o.isSource() {
 				return o
 			}
 		}
@@ -155,7 +155,7 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 			}
 			// "SOURCE:TRTWorld": a name written as one word
 			for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ':' || r == '/' || r == '|' }) {
-				if o := lx.outletBySquashed[alnumOnly(part)]; o != nil && o.kind != "agency" {
+				if o := lx.outletBySquashed[alnumOnly(part)]; o != nil && o.kind != "agency" && !o.isSource() {
 					return o
 				}
 			}
@@ -165,7 +165,7 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 		if l.kind == kBody || l.kind == kCaption || l.kind == kHeadline || l.words > 25 {
 			continue
 		}
-		if o := lx.outletInLine(l.key, l.text); o != nil {
+		if o := lx.outletInLine(l.key, l.text); o != nil && !o.isSource() {
 			return o
 		}
 	}
@@ -403,3 +403,8 @@ func isAcronym(w string) bool {
 	}
 	return true
 }
+
+// isSource: monitors, NGOs and official bodies publish too, but a page
+// that names them is usually citing them, so only metadata makes them
+// the outlet.
+func (o *outletInfo) isSource() bool { return o.kind == "ngo" || o.kind == "gov" }

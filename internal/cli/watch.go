@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/domain"
@@ -39,10 +40,6 @@ exits. Ctrl-C stops it.`,
 					return err
 				}
 			}
-			p, _, err := a.open(in)
-			if err != nil {
-				return err
-			}
 			st, err := a.openStore(ctx, db)
 			if err != nil {
 				return err
@@ -56,7 +53,7 @@ exits. Ctrl-C stops it.`,
 			w := &feedwatch.Watcher{
 				Client: feedwatch.NewClient(allowPrivate, 2*time.Minute),
 				States: states,
-				Ingest: feedIngester(p, st, in.maxBytes, a.Now),
+				Ingest: feedIngester(a.lazyPipeline(in), st, in.maxBytes, a.Now),
 				Every:  every,
 				Now:    a.Now,
 				Log:    a.Log,
@@ -117,10 +114,26 @@ func (a *App) feedStates(ctx context.Context, flag string, st store) (feedwatch.
 	return s, func() { db.Close() }, nil
 }
 
+// lazyPipeline builds the pipeline on first use: a watcher whose feeds
+// have not changed never needs it, and building it takes a while.
+func (a *App) lazyPipeline(in inputFlags) func() (*pipeline.Pipeline, error) {
+	var once sync.Once
+	var p *pipeline.Pipeline
+	var err error
+	return func() (*pipeline.Pipeline, error) {
+		once.Do(func() { p, _, err = a.open(in) })
+		return p, err
+	}
+}
+
 // feedIngester runs a fetched feed through the pipeline into the store.
 // Items are named FEED_URL#N, as a feed file's items are FILE#N.
-func feedIngester(p *pipeline.Pipeline, st store, maxBytes int64, now func() time.Time) feedwatch.IngestFunc {
+func feedIngester(pipe func() (*pipeline.Pipeline, error), st store, maxBytes int64, now func() time.Time) feedwatch.IngestFunc {
 	return func(ctx context.Context, feedURL string, body []byte) (int, error) {
+		p, err := pipe()
+		if err != nil {
+			return 0, err
+		}
 		raws, fails, err := queue.Read(ctx, feedURL, body, maxBytes)
 		if err != nil {
 			return 0, err

@@ -164,6 +164,10 @@ func (r *Recognizer) standsAlone(doc *document, c *cand, i, l int) bool {
 	}
 	prev := &doc.toks[i-1]
 	w := doc.folded[prev.fs:prev.fe]
+	// "pro-Assad", "anti-Putin" qualify something else.
+	if (w == "pro" || w == "anti") && doc.toks[i].hyphen {
+		return false
+	}
 	return !prev.tc.upperFirst || prev.sentStart && r.nonName[w] || r.nonName[w] || r.roleWord[w]
 }
 
@@ -452,11 +456,37 @@ func (r *Recognizer) resolveRole(doc *document, mi int) {
 	if m.j < len(doc.toks) && doc.toks[m.j].gap == gapSoft && doc.toks[m.j].tc.upperFirst && !doc.covered[m.j] {
 		return // title of a name the KB does not know; see unknownNames
 	}
-	if len(m.c.roles) == 0 || mi == 0 {
+	if len(m.c.roles) == 0 {
 		return
 	}
-	p := &doc.matches[mi-1]
-	if !doc.adjacent(p.j, m.i) {
+	// The country or body the role belongs to: right before it ("Russian
+	// president", "Syria's president", "Kremlin spokesman") or after "of"
+	// ("President of Russia", "Secretary-General of the United Nations").
+	var p *match
+	start, end := m.i, m.j
+	if mi > 0 {
+		q := &doc.matches[mi-1]
+		switch {
+		case doc.adjacent(q.j, m.i):
+			p, start = q, q.i
+		case q.j == m.i-1 && doc.folded[doc.toks[q.j].fs:doc.toks[q.j].fe] == "s" && doc.toks[q.j].gap == gapSoft && doc.toks[m.i].gap == gapSoft:
+			p, start = q, q.i
+		}
+	}
+	if p == nil && mi+1 < len(doc.matches) {
+		q := &doc.matches[mi+1]
+		k := m.j
+		if k < len(doc.toks) && doc.toks[k].gap == gapSoft && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "of" {
+			k++
+			if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "the" && doc.toks[k].gap == gapSoft {
+				k++
+			}
+			if q.i == k && doc.toks[k].gap == gapSoft && q.reading != rNone {
+				p, end = q, q.j
+			}
+		}
+	}
+	if p == nil {
 		return
 	}
 	var of string
@@ -477,11 +507,10 @@ func (r *Recognizer) resolveRole(doc *document, mi int) {
 		if !ok {
 			return
 		}
-		start := p.i
 		if start > 0 && doc.folded[doc.toks[start-1].fs:doc.toks[start-1].fe] == "the" && doc.toks[start].gap == gapSoft {
 			start--
 		}
-		doc.emit(r, start, m.j, e, "")
+		doc.emit(r, start, end, e, "")
 		return
 	}
 }
@@ -530,6 +559,11 @@ func (r *Recognizer) resolveLabel(doc *document, mi int) {
 		}
 	}
 	e, ok := r.generic[m.c.label+"|"+country]
+	if !ok && m.c.label == "jihadist" {
+		// "the jihadists" with no group of their own in this country:
+		// the jihadist group the article names most.
+		e, ok = r.mostNamed(doc, "jihadist")
+	}
 	if !ok {
 		return
 	}
@@ -537,6 +571,23 @@ func (r *Recognizer) resolveLabel(doc *document, mi int) {
 		doc.covered[t] = true
 	}
 	doc.emit(r, m.i, m.j, e, label)
+}
+
+// mostNamed returns the armed group of a side the article has named most
+// so far (first named on a tie).
+func (r *Recognizer) mostNamed(doc *document, side string) (int32, bool) {
+	count := map[int32]int{}
+	best, bestN := int32(-1), 0
+	for _, m := range doc.matches {
+		if m.reading != rEntity || r.infos[m.ent].side != side || m.out < 0 {
+			continue
+		}
+		count[m.ent]++
+		if count[m.ent] > bestN {
+			best, bestN = m.ent, count[m.ent]
+		}
+	}
+	return best, best >= 0
 }
 
 // emit appends an entity for tokens [i, j) and returns its index.
@@ -553,6 +604,14 @@ func (doc *document) emit(r *Recognizer, i, j int, e int32, label string) int {
 	}
 	if in.kbid != "" {
 		ent.KBID = domain.Str(in.kbid)
+	}
+	if label == "" && in.typ == domain.ArmedGroup {
+		for t := i; t < j; t++ {
+			if r.frame[doc.folded[doc.toks[t].fs:doc.toks[t].fe]] {
+				ent.Label = ent.Text
+				break
+			}
+		}
 	}
 	if in.hasCoord {
 		ent.Latitude, ent.Longitude = domain.Num(in.lat), domain.Num(in.lon)

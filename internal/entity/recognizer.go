@@ -38,6 +38,10 @@ type Recognizer struct {
 	nonName   map[string]bool
 	notPlace  map[string]bool
 	roleWord  map[string]bool
+	// frame holds the one-word labels (rebels, terrorists, regime,
+	// occupation): an armed group's mention containing one keeps its
+	// wording as the label.
+	frame map[string]bool
 }
 
 // conflictCountries weigh more when choosing an article's context
@@ -64,7 +68,7 @@ const (
 // gazetteer, so it takes a second or so: build one and share it.
 func New(k *kb.KB) (*Recognizer, error) {
 	r := &Recognizer{k: k, d: newDict(), byID: map[string]int32{}, generic: map[string]int32{}, capital: map[int32]bool{},
-		codeOf: map[string]string{}, countryOf: map[string]string{}}
+		codeOf: map[string]string{}, countryOf: map[string]string{}, frame: map[string]bool{}}
 	if err := r.loadCues(); err != nil {
 		return nil, err
 	}
@@ -129,6 +133,9 @@ func New(k *kb.KB) (*Recognizer, error) {
 			return nil, fmt.Errorf("%s line %d: label %q has no kind", t.File, t.Line, t.Text)
 		}
 		r.d.add(t.Text, cand{kind: kLabel, label: t.Field(0), prio: prioLabel})
+		if f := kb.Fold(t.Text); !strings.Contains(f, " ") {
+			r.frame[f] = true
+		}
 	}
 	r.roleWord = map[string]bool{}
 	for _, t := range k.Lexicon("roles") {

@@ -223,6 +223,69 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "places listed after a preposition",
+			text: "Shells fell in Ain Zara and Abu Salim overnight, residents said.",
+			want: []mention{
+				{"PLACE", "Ain Zara", "Ain Zara"},
+				{"PLACE", "Abu Salim", "Abu Salim"},
+			},
+			absent: []string{"Shells"},
+		},
+		{
+			name: "apposition types a place",
+			text: "The jets hit Kafr Hamra, a strategic village north of Aleppo.",
+			want: []mention{{"PLACE", "Kafr Hamra", "Kafr Hamra"}},
+		},
+		{
+			name: "according to a person",
+			text: "The toll rose to 12, according to Mohammad Rasheed, a local activist.",
+			want: []mention{{"PERSON", "Mohammad Rasheed", "Mohammad Rasheed"}},
+		},
+		{
+			name: "possessive before a name",
+			text: "Al Jazeera's Hoda Abdel-Hamid reported heavy shelling.",
+			want: []mention{
+				{"ORGANIZATION", "Al Jazeera", "Al Jazeera"},
+				{"PERSON", "Hoda Abdel-Hamid", "Hoda Abdel-Hamid"},
+			},
+		},
+		{
+			name:   "a known name inside an unknown organisation",
+			text:   "Researchers at the Aleppo Medical Council counted the dead.",
+			want:   []mention{{"ORGANIZATION", "Aleppo Medical Council", "Aleppo Medical Council"}},
+			absent: []string{"Aleppo"},
+		},
+		{
+			name:   "a surname inside a longer name is not the known person",
+			text:   "UN coordinator Clementine Nkweta-Salami visited the camp.",
+			want:   []mention{{"PERSON", "Clementine Nkweta-Salami", "Clementine Nkweta-Salami"}},
+			absent: []string{"Salami"},
+		},
+		{
+			name:   "label of the group named after it",
+			text:   "Militants of the Islamic State group attacked a checkpoint near Deir ez-Zor.",
+			want:   []mention{{"ARMED_GROUP", "Islamic State group", "Islamic State"}},
+			absent: []string{"Militants"},
+		},
+		{
+			name:      "chief of an organisation by date",
+			text:      "The UN chief condemned the attack.",
+			published: "2016-05-01",
+			want:      []mention{{"PERSON", "The UN chief", "Ban Ki-moon"}},
+		},
+		{
+			name:      "roles with a possessive or an of-phrase",
+			text:      "Syria's president met the Secretary-General of the United Nations, and the President of Russia called.",
+			published: "2016-05-01",
+			want: []mention{
+				{"PERSON", "Syria's president", "Bashar al-Assad"},
+				{"PERSON", "the Secretary-General of the United Nations", "Ban Ki-moon"},
+				{"PERSON", "the President of Russia", "Vladimir Putin"},
+				{"PLACE", "Syria", "Syria"},
+				{"ORGANIZATION", "United Nations", "United Nations"},
+			},
+		},
+		{
 			name: "Ukraine front line",
 			text: "Ukraine's General Staff said Russian troops attacked near Pokrovsk and in the Donetsk region overnight.",
 			want: []mention{

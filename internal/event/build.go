@@ -20,6 +20,9 @@ type actorMention struct {
 	named      bool // an entity or a government, not a generic noun
 	// possessive: "its forces", "their troops": the speaker's own
 	possessive bool
+	// modifier: it qualifies a place ("rebel-held", "militant
+	// positions"): not a party at all
+	modifier bool
 	// notDoer: a beneficiary ("to allow militants to leave"), a target
 	// ("rebel areas faced bombardment") or a modifier ("rebel-held
 	// areas"): never actor1
@@ -154,6 +157,10 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 		}
 		if wj := wordIndex(ws, m.end); wj < len(ws) && (placeNouns[ws[wj].lw] || targetVerbs[ws[wj].lw]) {
 			m.notDoer = true
+			m.modifier = areaNouns[ws[wj].lw]
+		}
+		if rest := text[m.end:]; strings.HasPrefix(rest, "-held") || strings.HasPrefix(rest, "-controlled") || strings.HasPrefix(rest, "-run") {
+			m.notDoer, m.modifier = true, true // "rebel-held Idlib"
 		}
 	}
 	return out
@@ -168,6 +175,12 @@ var placeNouns = map[string]bool{"areas": true, "area": true, "zones": true, "zo
 	"district": true, "neighbourhoods": true, "neighborhoods": true, "positions": true, "position": true,
 	"territory": true, "enclave": true, "strongholds": true, "stronghold": true, "held": true, "quarters": true,
 	"gatherings": true, "bases": true, "base": true, "side": true}
+
+// areaNouns after an actor make it a mere qualifier of a place ("rebel
+// areas"); "rebel positions" still names the target.
+var areaNouns = map[string]bool{"areas": true, "area": true, "zones": true, "zone": true, "districts": true,
+	"district": true, "neighbourhoods": true, "neighborhoods": true, "territory": true, "enclave": true,
+	"held": true, "quarters": true, "side": true}
 
 // targetVerbs after an actor make it the target ("rebels came under
 // fire", "the town faced bombardment").
@@ -363,6 +376,10 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		}
 	} else {
 		a1 = passiveAgent(ws, h.wi+h.n, actors, text)
+		if a1 < 0 {
+			// "clashes between Houthi rebels and government forces"
+			a1, a2 = between(ws, h.wi+h.n, actors)
+		}
 		pronounDoer := ""
 		if a1 < 0 {
 			pronounDoer = x.pronounSubject(d, ws, h.wi, win, actors, frames)
@@ -392,10 +409,10 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		}
 		bound := clauseEnd(text, ws, h.wi+h.n, s.End, frames)
 		for i, m := range actors {
-			if m.start >= bound {
+			if m.start >= bound || a2 >= 0 {
 				break
 			}
-			if i == a1 || m.start < te || inFrame(frames, m.start) || m.class == classOther && !m.named && h.typ != domain.Protests {
+			if i == a1 || m.start < te || inFrame(frames, m.start) || m.modifier || m.class == classOther && !m.named && h.typ != domain.Protests {
 				continue
 			}
 			if a1 >= 0 && actors[i].name == actors[a1].name && m.named {
@@ -577,9 +594,15 @@ func (x *Extractor) frameCountry(frames []attribution.Frame, p int, d *docContex
 // passiveAgent finds "by X" just after a trigger ("a truce brokered by
 // Russia", "killed by regime raids").
 func passiveAgent(ws []word, from int, actors []actorMention, text string) int {
+	passive := from >= 2 && beVerbs[ws[from-2].lw] || from >= 3 && beVerbs[ws[from-3].lw]
 	for j := from; j < len(ws) && j < from+4; j++ {
 		if ws[j].lw != "by" {
 			continue
+		}
+		// "killed by", "a truce, brokered by"; not "struck depots used by"
+		participle := j == from+1 && strings.HasSuffix(ws[from].lw, "ed") && strings.Contains(text[ws[from-1].end:ws[from].start], ",")
+		if j != from && !participle && !passive {
+			return -1
 		}
 		if j > 0 && (ws[j-1].lw == "backed" || ws[j-1].lw == "supported" || ws[j-1].lw == "carried") {
 			return -1
@@ -592,6 +615,28 @@ func passiveAgent(ws []word, from int, actors []actorMention, text string) int {
 	}
 	return -1
 }
+
+// between reads the parties of "clashes between A and B".
+func between(ws []word, from int, actors []actorMention) (int, int) {
+	if from >= len(ws) || ws[from].lw != "between" {
+		return -1, -1
+	}
+	a1, a2 := -1, -1
+	for i, m := range actors {
+		if m.start < ws[from].end || m.modifier {
+			continue
+		}
+		if a1 < 0 {
+			a1 = i
+		} else if actors[i].name != actors[a1].name || !m.named {
+			a2 = i
+			break
+		}
+	}
+	return a1, a2
+}
+
+var beVerbs = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "be": true}
 
 // diplomacyActors picks the parties of a call, meeting or statement:
 // named actors, the first before the trigger (else the first of the
@@ -766,6 +811,12 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 		if e.Latitude != nil {
 			score += 5
 		}
+		if wi == 0 || wi == 1 && prev == "in" {
+			score += 30 // "In Mykolaiv, ...": the setting of the sentence
+		}
+		if prev == "of" && wi > 1 && relativeDir[ws[wi-2].lw] {
+			score -= 30 // "east of Odesa": a landmark, not the place
+		}
 		dist := e.Start - te
 		if e.Start < ts {
 			dist = (ts - e.End) * 2
@@ -785,12 +836,14 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 		}
 		return entLocation(*best, 1)
 	}
-	if d.dateline != nil {
-		l := *d.dateline
-		return &l
-	}
+	// the place the article is about, before a dateline that may name
+	// only the bureau
 	if d.main != nil {
 		l := *d.main
+		return &l
+	}
+	if d.dateline != nil {
+		l := *d.dateline
 		return &l
 	}
 	if d.mainCountry != "" {
@@ -802,6 +855,11 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 	}
 	return nil
 }
+
+// relativeDir before "of PLACE" make PLACE a reference point.
+var relativeDir = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "outskirts": false, "km": true, "kilometres": true,
+	"kilometers": true, "miles": true}
 
 // countryPlacePrep before a country make it the place of an event ("in
 // Syria", "missiles fired at Ukraine").

@@ -103,6 +103,29 @@ type cand struct {
 	spokenActor bool
 }
 
+// subClause counts the subordinate clauses with a subject of their own
+// that open before word wi ("seized two hilltops before a counterattack
+// pushed them back"); "after killing" opens none.
+func subClause(ws []word, wi int) int {
+	n := 0
+	for j := 0; j < wi; j++ {
+		switch ws[j].lw {
+		case "before", "while", "whereas", "but":
+			if j+1 < len(ws) && !strings.HasSuffix(ws[j+1].lw, "ing") {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // longRange says whether an event is dated by a range of more than 45
 // days: a summary of a campaign, not one occurrence.
 func longRange(ev domain.Event) bool {
@@ -296,7 +319,7 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 			h.drop = true
 		}
 		if h.tr.instrument && instrumental(ws, h.wi) {
-			h.weak = true
+			h.drop = true // "with the support of tanks and artillery"
 		}
 		if backedBy(text, ws, h.wi) {
 			h.drop = true // the support of another party's action
@@ -377,6 +400,18 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 			strong = true
 		}
 	}
+	// a weak word gives way to a strong one of its type or nearby
+	shadowed := func(h hit) bool {
+		for _, o := range hits {
+			if o.drop || o.weak {
+				continue
+			}
+			if o.typ == h.typ || abs(o.wi-h.wi) <= 8 {
+				return true
+			}
+		}
+		return false
+	}
 	// group the surviving hits: violence by event type, the rest by
 	// sub-event type, and apart when a reporting cue separates them
 	// ("X reported clashes ... and said raids killed ...")
@@ -385,16 +420,21 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		hits []int
 	}
 	type groupKey struct {
-		typ, sub string
-		clause   int
+		typ, sub     string
+		clause, part int
 	}
 	var groups []group
 	var keys []groupKey
 	for i, h := range hits {
-		if h.drop || h.weak && strong {
+		if h.drop || h.weak && strong && shadowed(h) {
 			continue
 		}
 		key := groupKey{typ: h.typ, clause: clauseIndex(frames, s, ws[h.wi].start)}
+		if h.sub != h.tr.subType || h.tr.state != "" || h.tr.nonstate != "" {
+			// territory changing hands twice: "seized ... before a
+			// counterattack pushed them back"
+			key.part = subClause(ws, h.wi)
+		}
 		switch {
 		case h.typ == domain.Diplomacy && (h.sub == "Call" || h.sub == "Meeting or talks"):
 			key.sub = "talk" // "discussed ... during a phone call": one call
@@ -671,9 +711,9 @@ func (x *Extractor) modality(text string, ws []word, h *hit) {
 		}
 	}
 	end := h.wi + h.n
-	for i := end; i < len(ws) && i < end+3; {
+	for i := end; i < len(ws) && i < end+8; {
 		gap := text[ws[i-1].end:ws[i].start]
-		if strings.ContainsAny(gap, ",;:()—–") {
+		if strings.ContainsAny(gap, ",;:()—–") || clauseBreak[ws[i].lw] || ws[i].lw == "and" {
 			break
 		}
 		m, n := x.mods.match(ws, i)

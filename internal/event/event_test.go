@@ -360,6 +360,28 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+func TestDatelineBureau(t *testing.T) {
+	s := newStages(t)
+	text := "Clashes erupted overnight between rival factions in the south of the country.\n\nRebels shelled Aleppo on Sunday."
+	for _, tc := range []struct {
+		dateline, want string
+	}{
+		{"ALEPPO, Syria", "Aleppo"},     // named in the body
+		{"BEIRUT (AFP)", "Aleppo"},      // a bureau abroad: the main place instead
+		{"DAMASCUS, Syria", "Damascus"}, // a city of the country the story is about
+	} {
+		d := doc(t, text, []string{aleppo}, nil, nil)
+		d.Source.Dateline = domain.Str(tc.dateline)
+		evs := s.run(d)
+		if len(evs) == 0 || evs[0].Location == nil {
+			t.Fatalf("%s: no located event: %+v", tc.dateline, evs)
+		}
+		if got := evs[0].Location.Name; got != tc.want {
+			t.Errorf("dateline %q: first event at %q, want %q", tc.dateline, got, tc.want)
+		}
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	s := newStages(t)
 	text := "The Syrian Observatory for Human Rights reported clashes in Aleppo and said Syrian army raids killed 18 civilians. Russia suspended its air strikes on Aleppo."

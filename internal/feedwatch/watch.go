@@ -97,7 +97,7 @@ func Backoff(every, max time.Duration, n int, r float64) time.Duration {
 // Poll fetches one feed once, conditionally, ingests it if it changed and
 // records the outcome in the feed's state. An error of the feed (network,
 // status, ingest) is in Outcome.Err and schedules a backoff; the returned
-// error is only for state that could not be read or saved.
+// error is for state that could not be read or saved, or ctx ending.
 func (w *Watcher) Poll(ctx context.Context, feedURL string) (Outcome, error) {
 	w.defaults()
 	st, err := w.States.FeedState(ctx, feedURL)
@@ -105,6 +105,10 @@ func (w *Watcher) Poll(ctx context.Context, feedURL string) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("feed %s: state: %w", feedURL, err)
 	}
 	out := w.fetch(ctx, feedURL, &st)
+	if err := ctx.Err(); err != nil {
+		// Stopping is not the feed's fault: no backoff, state unchanged.
+		return out, err
+	}
 	now := w.Now()
 	st.CheckedAt = now
 	if out.Err != nil {

@@ -91,7 +91,10 @@ func placesCompatible(a, b *domain.Location) bool {
 
 func actorsCompatible(a, b domain.Event) bool {
 	same := func(x, y *string) bool { return x == nil || y == nil || strings.EqualFold(*x, *y) }
-	if same(a.Actor1, b.Actor1) && same(a.Actor2, b.Actor2) {
+	// The doer must agree. Who was hit is often exactly what the sides
+	// dispute ("civilians" against "troops"): that is recorded as a
+	// conflict on the incident, not a reason to split it.
+	if same(a.Actor1, b.Actor1) {
 		return true
 	}
 	// One outlet's attacker is another's defender in a reported clash; the

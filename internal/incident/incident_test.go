@@ -114,6 +114,20 @@ func TestHaltedAgainstContinuedIsContested(t *testing.T) {
 	}
 }
 
+func TestDisputedTargetIsContested(t *testing.T) {
+	hitCivilians := ev(domain.ExplosionsRemoteViolence, shelling, "2024-03-12", kalasseh, "Military Forces of Russia", 0, "Governor", "")
+	hitCivilians.Actor2 = domain.Str("Civilians (Ukraine)")
+	hitTroops := hitCivilians
+	hitTroops.Actor2, hitTroops.ClaimedBy = domain.Str("Military Forces of Ukraine"), "Ministry of Defence of Russia"
+	incs := incident.Build([]incident.Report{report("d1", "A", "g1", hitCivilians), report("d2", "B", "g2", hitTroops)})
+	if len(incs) != 1 {
+		t.Fatalf("%d incidents, want 1", len(incs))
+	}
+	if incs[0].Status != domain.StatusContested || len(incs[0].Conflicts) != 1 || incs[0].Conflicts[0].Field != "actor2" {
+		t.Errorf("incident = %+v, want contested on actor2", incs[0])
+	}
+}
+
 func TestCompatible(t *testing.T) {
 	base := ev(domain.Battles, "Armed clash", "2022-05-10", loc("Bakhmut", "Ukraine", 48.59, 38.00, 1), "Military Forces of Russia", 0, "x", "")
 	tests := []struct {
@@ -131,6 +145,7 @@ func TestCompatible(t *testing.T) {
 		{"nearby village", func(e *domain.Event) { e.Location = loc("Soledar", "Ukraine", 48.69, 38.09, 1) }, true},
 		{"far town", func(e *domain.Event) { e.Location = loc("Kharkiv", "Ukraine", 49.99, 36.23, 1) }, false},
 		{"other attacker", func(e *domain.Event) { e.Actor1 = domain.Str("Wagner Group") }, false},
+		{"disputed target", func(e *domain.Event) { e.Actor2 = domain.Str("Civilians (Ukraine)") }, true},
 		{"swapped sides", func(e *domain.Event) {
 			e.Actor1, e.Actor2 = domain.Str("Military Forces of Ukraine"), domain.Str("Military Forces of Russia")
 		}, true},

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/domain"
 )
@@ -180,6 +181,11 @@ func conflicts(members []Report) []domain.Conflict {
 			out = append(out, domain.Conflict{Field: f.name, Values: vals})
 		}
 	}
+	// Different targets named for one attack: whose account is right is
+	// for the reader to judge.
+	if a := distinctActors(members, func(e domain.Event) *string { return e.Actor2 }); len(a) > 1 {
+		out = append(out, domain.Conflict{Field: "actor2", Values: a})
+	}
 	// "halted" against "continued to shell": the reports disagree on
 	// whether it happened at all.
 	var said []domain.ConflictValue
@@ -226,4 +232,26 @@ func sortValues(vs []domain.ConflictValue) {
 		}
 		return a.ClaimedBy < b.ClaimedBy
 	})
+}
+
+func distinctActors(members []Report, get func(domain.Event) *string) []domain.ConflictValue {
+	names := map[string]bool{}
+	var vals []domain.ConflictValue
+	seen := map[string]bool{}
+	for _, m := range members {
+		v := get(m.Event)
+		if v == nil || *v == "" {
+			continue
+		}
+		names[strings.ToLower(*v)] = true
+		if k := *v + "\x00" + m.Event.ClaimedBy; !seen[k] {
+			seen[k] = true
+			vals = append(vals, domain.ConflictValue{Value: *v, ClaimedBy: m.Event.ClaimedBy})
+		}
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	sortValues(vals)
+	return vals
 }

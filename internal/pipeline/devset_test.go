@@ -24,6 +24,12 @@ const shared = "../../../shared"
 var devsetMin = []string{
 	// Issue 2: the document layer.
 	"body.include=1.0", "body.exclude=1.0", "meta.outlet=1.0", "meta.headline=1.0",
+	// Issue 3: entities, dates, quantities, attribution.
+	"entities.f1=0.90", "dates.f1=0.90", "dates.value_acc=0.80", "quantities.f1=0.85",
+	"quantities.value_acc=0.95", "quantities.claimed_by_acc=0.85",
+	// Issue 4: events.
+	"events.f1=0.75", "events.date_acc=0.90", "events.location_acc=0.90", "events.actor1_acc=0.75",
+	"events.claimed_by_acc=0.85",
 }
 
 func extractSeeds(t testing.TB) []domain.Document {

@@ -14,8 +14,9 @@ import (
 // mergeTx implements incident.Tx over one PostgreSQL transaction. It
 // answers the same questions as internal/sqlite's, but a network round
 // trip costs far more than an SQLite call, so it reads ahead: the band
-// members of a document's every band in one query, and the reports of
-// every event a window or incident lists in the query that lists them.
+// members of a document's every band in one query, the events of every
+// incident a window touches in one more, and the reports of all those
+// events in the queries that list them.
 // The read-ahead is dropped on every write, so it never serves stale rows.
 type mergeTx struct {
 	tx *sql.Tx
@@ -23,6 +24,9 @@ type mergeTx struct {
 	bands map[uint64][]incident.Member
 	// reports caches Report for refs listed since the last write.
 	reports map[incident.EventRef]incident.Report
+	// members caches EventsOfIncident for the incidents of the last
+	// window listed.
+	members map[string][]incident.EventRef
 }
 
 var _ incident.Tx = (*mergeTx)(nil)
@@ -30,7 +34,7 @@ var _ incident.Tx = (*mergeTx)(nil)
 func newMergeTx(tx *sql.Tx) *mergeTx { return &mergeTx{tx: tx} }
 
 // forget drops the read-ahead; every write calls it.
-func (m *mergeTx) forget() { m.bands, m.reports = nil, nil }
+func (m *mergeTx) forget() { m.bands, m.reports, m.members = nil, nil, nil }
 
 func (m *mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
 	var text, js string
@@ -213,11 +217,43 @@ func (m *mergeTx) refs(ctx context.Context, cond string, args ...any) ([]inciden
 	return out, rows.Err()
 }
 
+// EventsInWindow lists the events of the window and, in a second query,
+// every event of the incidents they belong to, which merging asks for
+// next, one incident at a time.
 func (m *mergeTx) EventsInWindow(ctx context.Context, typ, from, to string) ([]incident.EventRef, error) {
-	return m.refs(ctx, `e.event_type = $1 AND (e.date IS NULL OR (e.date <= $2 AND COALESCE(e.date_end, e.date) >= $3))`, typ, to, from)
+	refs, err := m.refs(ctx, `e.event_type = $1 AND (e.date IS NULL OR (e.date <= $2 AND COALESCE(e.date_end, e.date) >= $3))`, typ, to, from)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if r.Incident != "" && !seen[r.Incident] {
+			seen[r.Incident] = true
+			ids = append(ids, r.Incident)
+		}
+	}
+	if len(ids) == 0 {
+		return refs, nil
+	}
+	all, err := m.refs(ctx, `e.incident_id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	m.members = make(map[string][]incident.EventRef, len(ids))
+	for _, id := range ids {
+		m.members[id] = []incident.EventRef{}
+	}
+	for _, r := range all {
+		m.members[r.Incident] = append(m.members[r.Incident], r)
+	}
+	return refs, nil
 }
 
 func (m *mergeTx) EventsOfIncident(ctx context.Context, id string) ([]incident.EventRef, error) {
+	if refs, ok := m.members[id]; ok {
+		return refs, nil
+	}
 	return m.refs(ctx, `e.incident_id = $1`, id)
 }
 

@@ -49,7 +49,16 @@ func (s *Store) Enqueue(ctx context.Context, items []queue.Item, now time.Time) 
 // ran out (their worker died). SKIP LOCKED lets many workers claim at once
 // without waiting on each other or taking the same item. Lease times are
 // the server's clock, so workers' clocks need not agree.
-func (s *Store) Claim(ctx context.Context, n int, lease time.Duration) ([]queue.Job, error) {
+func (s *Store) Claim(ctx context.Context, n int, lease time.Duration, maxAttempts int) ([]queue.Job, error) {
+	if maxAttempts > 0 {
+		// Items whose worker died with them maxAttempts times would
+		// otherwise kill workers forever.
+		if _, err := s.db.ExecContext(ctx, `UPDATE queue SET state = 'failed', lease_until = NULL,
+			last_error = 'lease expired on every attempt (did the input crash its workers?)'
+			WHERE state = 'running' AND lease_until < now() AND attempts >= $1`, maxAttempts); err != nil {
+			return nil, fmt.Errorf("claim: expire: %w", err)
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `UPDATE queue q SET state = 'running', attempts = q.attempts + 1,
 			lease_until = now() + make_interval(secs => $2)
 		WHERE q.id IN (SELECT id FROM queue

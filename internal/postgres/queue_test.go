@@ -56,15 +56,15 @@ func TestClaimSkipsLockedAndOrders(t *testing.T) {
 	if _, err := s.Enqueue(ctx, items(5), t0); err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.Claim(ctx, 2, time.Minute)
+	a, err := s.Claim(ctx, 2, time.Minute, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := other.Claim(ctx, 10, time.Minute)
+	b, err := other.Claim(ctx, 10, time.Minute, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := s.Claim(ctx, 10, time.Minute)
+	c, err := s.Claim(ctx, 10, time.Minute, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestConcurrentClaimsNeverShare(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for {
-				jobs, err := st.Claim(ctx, 3, time.Minute)
+				jobs, err := st.Claim(ctx, 3, time.Minute, 3)
 				if err != nil {
 					t.Error(err)
 					return
@@ -132,15 +132,37 @@ func TestExpiredLeaseIsReclaimed(t *testing.T) {
 	if _, err := s.Enqueue(ctx, items(1), t0); err != nil {
 		t.Fatal(err)
 	}
-	if jobs, err := s.Claim(ctx, 1, -time.Second); err != nil || len(jobs) != 1 {
+	if jobs, err := s.Claim(ctx, 1, -time.Second, 3); err != nil || len(jobs) != 1 {
 		t.Fatalf("first claim = %v, %v", jobs, err)
 	}
-	jobs, err := s.Claim(ctx, 1, time.Minute)
+	jobs, err := s.Claim(ctx, 1, time.Minute, 3)
 	if err != nil || len(jobs) != 1 || jobs[0].Attempts != 2 {
 		t.Fatalf("claim after the lease ran out = %+v, %v; want the job again, attempt 2", jobs, err)
 	}
-	if jobs, err := s.Claim(ctx, 1, time.Minute); err != nil || len(jobs) != 0 {
+	if jobs, err := s.Claim(ctx, 1, time.Minute, 3); err != nil || len(jobs) != 0 {
 		t.Errorf("claim under a live lease = %d jobs, %v; want none", len(jobs), err)
+	}
+}
+
+// An input whose worker dies every time (the lease runs out) is given up
+// after maxAttempts claims instead of killing workers forever.
+func TestExpiredLeasesGiveUp(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openFresh(t)
+	if _, err := s.Enqueue(ctx, items(1), t0); err != nil {
+		t.Fatal(err)
+	}
+	for attempt := 1; attempt <= 2; attempt++ {
+		if jobs, err := s.Claim(ctx, 1, -time.Second, 2); err != nil || len(jobs) != 1 {
+			t.Fatalf("claim %d = %v, %v", attempt, jobs, err)
+		}
+	}
+	if jobs, err := s.Claim(ctx, 1, time.Minute, 2); err != nil || len(jobs) != 0 {
+		t.Errorf("third claim = %d jobs, %v; want none", len(jobs), err)
+	}
+	st, err := s.QueueStats(ctx)
+	if err != nil || st != (queue.Stats{Failed: 1}) {
+		t.Errorf("stats = %+v, %v; want the item failed", st, err)
 	}
 }
 
@@ -151,7 +173,7 @@ func TestFailRetriesThenGivesUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	for attempt := 1; attempt <= 3; attempt++ {
-		jobs, err := s.Claim(ctx, 5, time.Minute)
+		jobs, err := s.Claim(ctx, 5, time.Minute, 3)
 		if err != nil || len(jobs) != 1 {
 			t.Fatalf("attempt %d: claim = %v, %v", attempt, jobs, err)
 		}
@@ -159,7 +181,7 @@ func TestFailRetriesThenGivesUp(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if jobs, err := s.Claim(ctx, 5, time.Minute); err != nil || len(jobs) != 0 {
+	if jobs, err := s.Claim(ctx, 5, time.Minute, 3); err != nil || len(jobs) != 0 {
 		t.Errorf("claim after 3 failures = %d jobs, %v; want none", len(jobs), err)
 	}
 	st, err := s.QueueStats(ctx)
@@ -289,3 +311,32 @@ func (c cancelOnLearn) Learn(b []reader.Raw) {
 }
 
 var _ = postgres.IsDSN
+
+// BenchmarkClaimComplete measures the queue's own overhead per input:
+// claim a batch, mark each done (with no documents).
+func BenchmarkClaimComplete(b *testing.B) {
+	ctx := context.Background()
+	s, _ := openFresh(b)
+	var its []queue.Item
+	for i := 0; i < b.N; i++ {
+		its = append(its, queue.Item{Path: fmt.Sprintf("in/%08d.txt", i), Raw: []byte("Report.")})
+	}
+	if _, err := s.Enqueue(ctx, its, t0); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	done := 0
+	for done < b.N {
+		jobs, err := s.Claim(ctx, 16, time.Minute, 3)
+		if err != nil || len(jobs) == 0 {
+			b.Fatal(jobs, err)
+		}
+		for _, j := range jobs {
+			if _, err := s.Complete(ctx, j, nil, ""); err != nil {
+				b.Fatal(err)
+			}
+			done++
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "inputs/s")
+}

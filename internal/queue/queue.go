@@ -50,8 +50,10 @@ type Queue interface {
 	// Enqueue adds items not queued before and reports how many were new.
 	Enqueue(ctx context.Context, items []Item, now time.Time) (int, error)
 	// Claim leases up to n pending items (or items whose lease ran out)
-	// for lease, skipping those other workers hold.
-	Claim(ctx context.Context, n int, lease time.Duration) ([]Job, error)
+	// for lease, skipping those other workers hold. An item whose lease
+	// ran out maxAttempts times (its input keeps killing workers) is
+	// marked failed instead.
+	Claim(ctx context.Context, n int, lease time.Duration, maxAttempts int) ([]Job, error)
 	// Complete stores the documents of a job, merges them and marks the
 	// job done, all in one transaction; note records per-document
 	// failures of a job that still gave documents.
@@ -144,7 +146,7 @@ func (w *Worker) Run(ctx context.Context, once bool) (Result, error) {
 // RunBatch claims one batch and processes it.
 func (w *Worker) RunBatch(ctx context.Context) (Result, error) {
 	w.defaults()
-	jobs, err := w.Queue.Claim(ctx, w.Batch, w.Lease)
+	jobs, err := w.Queue.Claim(ctx, w.Batch, w.Lease, w.MaxAttempts)
 	if err != nil {
 		return Result{}, fmt.Errorf("claim: %w", err)
 	}

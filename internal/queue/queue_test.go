@@ -100,7 +100,7 @@ func (q *memQueue) Enqueue(_ context.Context, items []queue.Item, _ time.Time) (
 	return len(items), nil
 }
 
-func (q *memQueue) Claim(_ context.Context, n int, _ time.Duration) ([]queue.Job, error) {
+func (q *memQueue) Claim(_ context.Context, n int, _ time.Duration, _ int) ([]queue.Job, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	n = min(n, len(q.pending))
@@ -219,7 +219,7 @@ func (c cancelling) Learn(b []reader.Raw) { c.cancel(); c.fakePipeline.Learn(b) 
 
 type brokenQueue struct{ *memQueue }
 
-func (*brokenQueue) Claim(context.Context, int, time.Duration) ([]queue.Job, error) {
+func (*brokenQueue) Claim(context.Context, int, time.Duration, int) ([]queue.Job, error) {
 	return nil, errors.New("connection refused")
 }
 

@@ -47,15 +47,20 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 }
 
 // newTestServer serves the fixture store on a real loopback listener and
-// returns its URL and a valid token.
-func newTestServer(t *testing.T, opts server.Options) (string, *sqlite.Store, string) {
+// returns its URL and a valid token. Only posting needs the pipeline,
+// whose knowledge base takes seconds to load.
+func newTestServer(t *testing.T, opts server.Options, pipe ...*pipeline.Pipeline) (string, *sqlite.Store, string) {
 	t.Helper()
 	st := fixtureStore(t)
 	tok, err := st.CreateToken(context.Background(), "test", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(server.New(st, testPipeline(t), opts))
+	var p *pipeline.Pipeline
+	if len(pipe) > 0 {
+		p = pipe[0]
+	}
+	ts := httptest.NewServer(server.New(st, p, opts))
 	t.Cleanup(ts.Close)
 	return ts.URL, st, tok
 }
@@ -301,7 +306,7 @@ func post(t *testing.T, url, token, body string) (*http.Response, []byte) {
 }
 
 func TestPostDocuments(t *testing.T) {
-	base, _, tok := newTestServer(t, server.Options{MaxBody: 4096})
+	base, _, tok := newTestServer(t, server.Options{MaxBody: 4096}, testPipeline(t))
 	tests := []struct {
 		name     string
 		token    string

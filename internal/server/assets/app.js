@@ -557,8 +557,9 @@
     return el('table', { class: 'outlets' }, el('caption', null, 'Outlets'),
       el('thead', null, el('tr', null, ['Outlet', 'Articles', 'Incidents'].map(function (h) { return el('th', { scope: 'col' }, h); }))),
       el('tbody', null, outlets.map(function (o) {
-        var name = o.outlet || 'unknown outlet';
-        return el('tr', null, el('td', null, el('a', { href: '#/timeline?outlet=' + encodeURIComponent(o.outlet || '') }, name)),
+        // An outlet links to its incidents; documents without one cannot be filtered.
+        var name = o.outlet ? el('a', { href: '#/timeline?outlet=' + encodeURIComponent(o.outlet) }, o.outlet) : 'unknown outlet';
+        return el('tr', null, el('td', null, name),
           el('td', null, String(o.documents)), el('td', null, String(o.incidents)));
       })));
   }
