@@ -39,6 +39,8 @@ var (
 		"under": true, "amid": true, "despite": true, "with": true, "as": true, "when": true, "while": true,
 		"instead": true, "still": true, "nevertheless": true, "moreover": true, "furthermore": true, "but": true,
 		"and": true, "then": true, "now": true, "according": true}
+	participles = map[string]bool{"speaking": true, "citing": true, "quoting": true, "asked": true,
+		"writing": true, "responding": true, "addressing": true, "according": true}
 	relative = map[string]bool{"which": true, "who": true, "whose": true, "whom": true, "where": true}
 	// objectStop ends the speaker phrase that follows a cue (", said X at
 	// a press conference").
@@ -451,8 +453,8 @@ func (a *Attributor) pickSegment(text string, sw []word, wa, wb int, inverted bo
 	}
 	for i := len(keep) - 1; i >= 0; i-- {
 		ws := within(sw, keep[i].a, keep[i].b)
-		if i > 0 && advStart[ws[0].lw] && len(ws) <= 6 {
-			continue
+		if i > 0 && (advStart[ws[0].lw] && len(ws) <= 6 || participles[ws[0].lw]) {
+			continue // "On Monday,", "speaking on condition of anonymity,"
 		}
 		return keep[i].a, keep[i].b
 	}

@@ -183,6 +183,9 @@ type textCase struct {
 }
 
 func caseOf(s string) textCase {
+	if ascii, tc := asciiCase(s); ascii {
+		return tc
+	}
 	letters, upper := 0, 0
 	var tc textCase
 	first := true
@@ -204,6 +207,31 @@ func caseOf(s string) textCase {
 	}
 	tc.allUpper = letters > 0 && upper == letters
 	return tc
+}
+
+// asciiCase is caseOf for the common all-ASCII word, without decoding.
+func asciiCase(s string) (bool, textCase) {
+	letters, upper := 0, 0
+	var tc textCase
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, tc
+		}
+		isUpper := c >= 'A' && c <= 'Z'
+		if !isUpper && (c < 'a' || c > 'z') {
+			continue
+		}
+		if letters == 0 {
+			tc.upperFirst = isUpper
+		}
+		letters++
+		if isUpper {
+			upper++
+		}
+	}
+	tc.allUpper = letters > 0 && upper == letters
+	return true, tc
 }
 
 func caseOK(want uint8, got textCase) bool {

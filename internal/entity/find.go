@@ -196,9 +196,12 @@ func (r *Recognizer) accept(c *cand, toks []token) bool {
 // gapBetween classifies the text between two tokens and says whether the
 // second starts a sentence.
 func gapBetween(text string, from, to int32, prev *token, cur string) (uint8, bool) {
+	gap := text[from:to]
+	if gap == " " || gap == "-" {
+		return gapSoft, false
+	}
 	g := gapSoft
 	sent := false
-	gap := text[from:to]
 	for i := 0; i < len(gap); {
 		r, n := utf8.DecodeRuneInString(gap[i:])
 		i += n
@@ -538,11 +541,12 @@ func (r *Recognizer) resolveLabel(doc *document, mi int) {
 			}
 		}
 	}
-	// "terrorists of Hayat Tahrir al-Sham" label the group named after.
+	// "terrorists of Hayat Tahrir al-Sham", "jihadists from IS" label the
+	// group named after.
 	if mi+1 < len(doc.matches) {
 		n := &doc.matches[mi+1]
 		k := m.j
-		if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "of" {
+		if w := doc.folded[doc.toks[min(k, len(doc.toks)-1)].fs:doc.toks[min(k, len(doc.toks)-1)].fe]; k < len(doc.toks) && (w == "of" || w == "from") {
 			k++
 			if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "the" {
 				k++

@@ -264,12 +264,23 @@ func firstSubject(ms []actorMention, ws []word, pos, from int, perpetrator bool)
 		if m.start < from || perpetrator && (m.class == classCivilian || m.class == classOther && !m.named || m.notDoer) {
 			continue
 		}
-		if inPrepPhrase(ws, m, from) {
+		if inPrepPhrase(ws, m, from) && !leadingAgent(ws, m, from) {
 			continue
 		}
 		return i
 	}
 	return -1
+}
+
+// leadingAgent says whether a mention is the "by" agent of the noun that
+// opens the clause ("a counterattack by government troops pushed them
+// back").
+func leadingAgent(ws []word, m actorMention, from int) bool {
+	j := wordIndex(ws, m.start) - 1
+	for j >= 0 && (determiner[ws[j].lw] || titleWords[ws[j].lw]) {
+		j--
+	}
+	return j >= 0 && ws[j].lw == "by" && j-wordIndex(ws, from) <= 3 && (j < 2 || ws[j-2].lw != "backed" && ws[j-1].lw != "backed")
 }
 
 // inPrepPhrase says whether a mention is the object of a preposition
@@ -335,9 +346,20 @@ func clauseEnd(text string, ws []word, from, end int, frames []attribution.Frame
 // actorWindow returns where the doer of the trigger at word wi may start.
 func actorWindow(text string, ws []word, wi, sStart int, frames []attribution.Frame) int {
 	from := sStart
+	framed := false
 	for _, f := range frames {
 		if f.End <= ws[wi].start && f.End > from {
-			from = f.End
+			from, framed = f.End, true
+		}
+	}
+	if framed {
+		// "said in a statement carried by X that its warplanes ...": the
+		// reported clause starts after "that"
+		for j := wi - 1; j >= 0 && ws[j].start >= from; j-- {
+			if ws[j].lw == "that" {
+				from = ws[j].end
+				break
+			}
 		}
 	}
 	for j := wi - 1; j >= 0 && ws[j].start >= from; j-- {
@@ -443,11 +465,24 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	}
 	if a1 >= 0 {
 		m := actors[a1]
-		if !m.named && m.class == classState && m.country == "" && m.possessive {
-			// "its forces" in a frame of the Russian defence ministry
-			m.country = x.frameCountry(frames, ts, d)
+		if !m.named && m.class == classState && m.country == "" {
+			// "the Israeli military said ... troops had killed": its troops
+			if n := frameBody(frames, ts, d); strings.HasPrefix(n, "Military Forces of ") {
+				m.country = strings.TrimPrefix(n, "Military Forces of ")
+			}
 		}
 		actor1Name = actorName(m, country)
+		if !m.named && m.class == classState && m.country == "" && m.possessive {
+			// "its warplanes" in a frame of the Saudi-led coalition: the
+			// coalition; "its forces" of a ministry: the country's forces
+			if c := x.frameCountry(frames, ts, d); c != "" {
+				m.country = c
+				actor1Name = actorName(m, country)
+			}
+			if n := frameBody(frames, ts, d); n != "" && x.countryOfName(n) == "" {
+				actor1Name = n
+			}
+		}
 		if h.typ != domain.Diplomacy {
 			switch m.class {
 			case classState, classPolice:
@@ -572,6 +607,16 @@ func protesterBefore(actors []actorMention, ts, win int) bool {
 		}
 	}
 	return false
+}
+
+// frameBody is the non-person speaker framing position p, if any.
+func frameBody(frames []attribution.Frame, p int, d *docContext) string {
+	for _, f := range frames {
+		if f.End <= p && f.Claimant != "" && f.Claimant != d.attr.Voice() && !f.Person {
+			return f.Claimant
+		}
+	}
+	return ""
 }
 
 // frameCountry is the country of the speaker framing position p.

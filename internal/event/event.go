@@ -493,6 +493,9 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	var out []cand
 	for _, g := range groups {
 		h := hits[g.lead]
+		if h.weak && h.sub == "Air/drone strike" && hasAny(ws, groundWeapons) {
+			h.sub = "Shelling/artillery/missile attack" // "struck depots with missiles"
+		}
 		ev, spoken := x.build(d, si, s, ws, h, actors, frames)
 		if violent[ev.EventType] && longRange(ev) {
 			continue // "fighting since April has displaced ...": a summary
@@ -564,6 +567,9 @@ func spokenBefore(frames []attribution.Frame, end int, voice string) bool {
 	}
 	return false
 }
+
+// groundWeapons turn a bare "strike" into shelling or a missile attack.
+var groundWeapons = []string{"missile", "missiles", "rocket", "rockets", "artillery", "shells", "shelling", "mortar", "mortars"}
 
 // anaphoric determiners make a weak trigger refer to an event already
 // reported ("the attack", "such attacks").

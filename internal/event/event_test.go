@@ -362,15 +362,20 @@ func TestGolden(t *testing.T) {
 
 func TestDatelineBureau(t *testing.T) {
 	s := newStages(t)
-	text := "Clashes erupted overnight between rival factions in the south of the country.\n\nRebels shelled Aleppo on Sunday."
+	withPlace := "Clashes erupted overnight between rival factions in the south of the country.\n\nRebels shelled Aleppo on Sunday."
+	noPlace := "Clashes erupted overnight between rival factions in the south of the country."
 	for _, tc := range []struct {
-		dateline, want string
+		text, dateline, want string
 	}{
-		{"ALEPPO, Syria", "Aleppo"},     // named in the body
-		{"BEIRUT (AFP)", "Aleppo"},      // a bureau abroad: the main place instead
-		{"DAMASCUS, Syria", "Damascus"}, // a city of the country the story is about
+		{withPlace, "ALEPPO, Syria", "Aleppo"}, // named in the body
+		{withPlace, "BEIRUT (AFP)", "Aleppo"},  // the article's place before a bureau
+		{noPlace, "DAMASCUS, Syria", "Damascus"},
 	} {
-		d := doc(t, text, []string{aleppo}, nil, nil)
+		var ents []string
+		if tc.text == withPlace {
+			ents = []string{aleppo}
+		}
+		d := doc(t, tc.text, ents, nil, nil)
 		d.Source.Dateline = domain.Str(tc.dateline)
 		evs := s.run(d)
 		if len(evs) == 0 || evs[0].Location == nil {

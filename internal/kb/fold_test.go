@@ -3,6 +3,7 @@ package kb
 import (
 	"bytes"
 	"compress/gzip"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -115,4 +116,12 @@ func gzipString(s string) []byte {
 	zw.Write([]byte(s)) //nolint:errcheck // a bytes.Buffer does not fail
 	zw.Close()          //nolint:errcheck
 	return b.Bytes()
+}
+
+func BenchmarkFoldMap(b *testing.B) {
+	s := strings.Repeat("Syrian troops shelled the rebel-held district of Sukkari in Aleppo, Erdoğan said. ", 50)[:4096]
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		FoldMap(s)
+	}
 }

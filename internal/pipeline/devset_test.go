@@ -25,7 +25,7 @@ var devsetMin = []string{
 	// Issue 2: the document layer.
 	"body.include=1.0", "body.exclude=1.0", "meta.outlet=1.0", "meta.headline=1.0",
 	// Issue 3: entities, dates, quantities, attribution.
-	"entities.f1=0.90", "dates.f1=0.90", "dates.value_acc=0.80", "quantities.f1=0.85",
+	"entities.f1=0.90", "dates.f1=0.90", "dates.value_acc=0.80" /* seed 000 states no date; see recordsMin */, "quantities.f1=0.85",
 	"quantities.value_acc=0.95", "quantities.claimed_by_acc=0.85",
 	// Issue 4: events.
 	"events.f1=0.75", "events.date_acc=0.90", "events.location_acc=0.90", "events.actor1_acc=0.75",
@@ -38,6 +38,11 @@ func extractSeeds(t testing.TB) []domain.Document {
 	if err != nil || len(seeds) == 0 {
 		t.Skipf("development set not found beside the checkout (%s): %v", shared, err)
 	}
+	return extractFiles(t, seeds)
+}
+
+func extractFiles(t testing.TB, files []string) []domain.Document {
+	t.Helper()
 	k, err := kb.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +52,7 @@ func extractSeeds(t testing.TB) []domain.Document {
 		t.Fatal(err)
 	}
 	var docs []domain.Document
-	err = reader.New(reader.Options{}, nil).Each(context.Background(), seeds, func(r reader.Raw, err error) error {
+	err = reader.New(reader.Options{}, nil).Each(context.Background(), files, func(r reader.Raw, err error) error {
 		if err != nil {
 			t.Errorf("read: %v", err)
 			return nil
@@ -69,10 +74,71 @@ func extractSeeds(t testing.TB) []domain.Document {
 // TestDevelopmentSet scores the pipeline on the seed articles with the
 // shared scorer and its --min thresholds.
 func TestDevelopmentSet(t *testing.T) {
+	score(t, extractSeeds(t), filepath.Join(shared, "corpus", "gold"), devsetMin)
+}
+
+// recordsMin are the thresholds in records mode, where the publication
+// date comes with the article (as scrapers give it): relative dates must
+// then resolve exactly.
+var recordsMin = []string{"dates.f1=0.90", "dates.value_acc=0.95", "quantities.f1=0.85",
+	"events.f1=0.75", "events.date_acc=0.90", "meta.published=1.0"}
+
+// TestDevelopmentSetRecords feeds the seeds as JSON Lines records that
+// carry their publication date, as the unseen articles are fed.
+func TestDevelopmentSetRecords(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join(shared, "corpus", "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		t.Skip("development set not found beside the checkout")
+	}
+	var lines bytes.Buffer
+	for _, s := range seeds {
+		base := strings.TrimSuffix(filepath.Base(s), ".txt")
+		body, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := os.ReadFile(filepath.Join(shared, "corpus", "gold", base+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gold struct {
+			Published string `json:"published"`
+		}
+		if err := json.Unmarshal(g, &gold); err != nil {
+			t.Fatal(err)
+		}
+		rec, _ := json.Marshal(map[string]string{"id": base, "date_publish": gold.Published, "maintext": string(body)})
+		lines.Write(append(rec, '\n'))
+	}
+	file := filepath.Join(t.TempDir(), "seeds.jsonl")
+	if err := os.WriteFile(file, lines.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	score(t, extractFiles(t, []string{file}), filepath.Join(shared, "corpus", "gold"), recordsMin)
+}
+
+// teamMin guards the team's own annotated articles (testdata/teamset):
+// other outlets and conflicts than the seeds, so a drop here means a rule
+// stopped generalising.
+var teamMin = []string{"entities.f1=0.85", "dates.f1=0.85", "quantities.f1=0.70", "events.f1=0.60",
+	"body.include=1.0", "body.exclude=1.0"}
+
+func TestTeamSet(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "teamset", "articles", "*"))
+	if len(files) == 0 {
+		t.Fatal("team set missing")
+	}
+	score(t, extractFiles(t, files), filepath.Join("..", "..", "testdata", "teamset", "gold"), teamMin)
+}
+
+func score(t *testing.T, docs []domain.Document, gold string, min []string) {
+	t.Helper()
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not installed (run .ci/setup)")
 	}
-	docs := extractSeeds(t)
+	if _, err := os.Stat(filepath.Join(shared, "eval", "score.py")); err != nil {
+		t.Skipf("scorer not found beside the checkout: %v", err)
+	}
 	var buf bytes.Buffer
 	for _, d := range docs {
 		b, err := json.Marshal(d)
@@ -85,8 +151,8 @@ func TestDevelopmentSet(t *testing.T) {
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{filepath.Join(shared, "eval", "score.py"), "--gold", filepath.Join(shared, "corpus", "gold"), out}
-	for _, m := range devsetMin {
+	args := []string{filepath.Join(shared, "eval", "score.py"), "--gold", gold, out}
+	for _, m := range min {
 		args = append(args, "--min", m)
 	}
 	res, err := exec.Command("python3", args...).CombinedOutput()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/domain"
 )
@@ -42,7 +43,14 @@ func benchRecord(n int) domain.Record {
 		fmt.Fprintf(&b, "Witnesses in %s described explosions near the market as emergency crews searched for survivors in report %d. ", place, n*31+k)
 	}
 	r := Record(fmt.Sprintf("bench/%d.txt", n), fmt.Sprintf("Outlet %d", n%7), fmt.Sprintf("Strikes on %s (%d)", place, n), b.String())
-	date := fmt.Sprintf("2024-%02d-%02d", 1+n/28%12, 1+n%28)
+	// A batch is a day or two of news, as when following feeds: each
+	// batch of 64 covers the next day, with a few late reports of the day
+	// before.
+	day := n / 64
+	if n%16 == 15 && day > 0 {
+		day--
+	}
+	date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, day).Format(time.DateOnly)
 	ev := shelling(date, place, 48+float64(n%10)/10, 35+float64(n%10)/10, float64(n%13), "local officials")
 	r.Document.Entities = []domain.Entity{
 		{Span: domain.Span{Text: place, Start: 38, End: 38 + len(place)}, Type: domain.Place, Canonical: place},
