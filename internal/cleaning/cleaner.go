@@ -304,6 +304,7 @@ var (
 		"announced": true, "reported": true, "reports": true, "claimed": true, "claims": true, "added": true,
 		"stated": true, "quoted": true, "warned": true, "accused": true, "denied": true, "according": true}
 	fullDate       = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b`)
+	commentCount   = regexp.MustCompile(`^(?:\d+|no|view|show|read)\s+(?:comments?|replies|responses)$`)
 	readingTime    = regexp.MustCompile(`(?i)^\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|watch|listen)$`)
 	breadcrumbSep  = regexp.MustCompile(`\s(?:/|>|»|›|\||•|·|::)\s`)
 	capsColonWords = map[string]bool{"UPDATE": true, "UPDATED": true, "BREAKING": true, "WATCH": true, "LIVE": true, "EXCLUSIVE": true, "ANALYSIS": true, "OPINION": true, "EDITORIAL": true, "VIDEO": true, "PHOTOS": true, "READ": true, "NOTE": true, "EDITOR'S NOTE": true, "FILE": true, "UPDATE 1": true, "UPDATE 2": true, "CORRECTION": true, "FACTBOX": true, "EXPLAINER": true, "INTERVIEW": true}
@@ -316,7 +317,7 @@ func (c *Cleaner) classify(l *line, learned map[string]bool, monthFirst, extract
 	if l.key == "" || !hasAlnum(l.text) {
 		return
 	}
-	if lx.chromeStop[l.key] {
+	if lx.chromeStop[l.key] || l.words <= 3 && commentCount.MatchString(l.key) {
 		l.kind = kStop
 		return
 	}

@@ -546,3 +546,14 @@ func TestLinkLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestCommentsEndArticle(t *testing.T) {
+	c := sharedTestCleaner(t)
+	page := "Strike hits Sumy power station\n\n" +
+		"A Russian missile struck a power station in Sumy on Friday, cutting electricity to thousands of homes, officials said.\n\n" +
+		"Repairs could take several days.\n\n12 Comments\n\nThis is a reader's comment that ends like a sentence.\n\nTags: Sumy, energy, missiles"
+	d := clean(t, c, textRaw(page))
+	if strings.Contains(d.Text, "reader's comment") || strings.Contains(d.Text, "Tags") || !strings.Contains(d.Text, "Repairs could take") {
+		t.Errorf("text = %q", d.Text)
+	}
+}

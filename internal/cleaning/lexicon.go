@@ -23,7 +23,10 @@ type lexicons struct {
 	// outletBySquashed finds names written without spaces ("TRTWorld",
 	// "PressTV"): letters and digits only, six or more.
 	outletBySquashed map[string]*outletInfo
-	maxOutletWords   int
+	// outletFirst holds the first words of outlet names, to try n-grams
+	// only where a name can start.
+	outletFirst    map[string]bool
+	maxOutletWords int
 
 	wireByName map[string]string // normalised variant -> canonical agency
 
@@ -101,6 +104,7 @@ func loadLexicons(k *kb.KB) (*lexicons, error) {
 		outletByName:     map[string]*outletInfo{},
 		outletByDomain:   map[string]*outletInfo{},
 		outletBySquashed: map[string]*outletInfo{},
+		outletFirst:      map[string]bool{},
 		wireByName:       map[string]string{},
 		chromeLine:       map[string]bool{},
 		chromeStop:       map[string]bool{},
@@ -223,9 +227,11 @@ func (lx *lexicons) addOutletName(name string, o *outletInfo) {
 			lx.outletBySquashed[sq] = o
 		}
 	}
-	if n := len(strings.Fields(key)); n > lx.maxOutletWords {
-		lx.maxOutletWords = n
+	ws := strings.Fields(key)
+	if len(ws) > lx.maxOutletWords {
+		lx.maxOutletWords = len(ws)
 	}
+	lx.outletFirst[ws[0]] = true
 }
 
 func splitList(s, sep string) []string {

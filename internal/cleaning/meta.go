@@ -148,13 +148,21 @@ func (c *Cleaner) textOutlet(r reader.Raw, lines []line) *outletInfo {
 			continue
 		}
 		for _, w := range strings.Fields(l.text) {
-			if d := domainOf(w); d != "" {
-				if o := lx.lookupDomain(d); o != nil && o.kind != "agency" {
-					return o
+			if len(w) < 6 {
+				continue
+			}
+			if strings.IndexByte(w, '.') > 0 {
+				if d := domainOf(w); d != "" {
+					if o := lx.lookupDomain(d); o != nil && o.kind != "agency" {
+						return o
+					}
 				}
 			}
 			// "SOURCE:TRTWorld": a name written as one word
 			for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == ':' || r == '/' || r == '|' }) {
+				if len(part) < 6 {
+					continue
+				}
 				if o := lx.outletBySquashed[alnumOnly(part)]; o != nil && o.kind != "agency" && !o.isSource() {
 					return o
 				}
@@ -188,6 +196,9 @@ func (lx *lexicons) outletInLine(key, text string) *outletInfo {
 	}
 	tw := strings.Fields(text)
 	for i := 0; i < len(ws); i++ {
+		if !lx.outletFirst[ws[i]] {
+			continue
+		}
 		for n := min(lx.maxOutletWords, len(ws)-i); n >= least; n-- {
 			if n == 1 && (len(tw) != len(ws) || !isAcronym(strings.Trim(tw[i], `,;:!?"()’'s`))) {
 				continue

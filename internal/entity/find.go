@@ -484,7 +484,9 @@ func (r *Recognizer) resolveRole(doc *document, mi int) {
 			if k < len(doc.toks) && doc.folded[doc.toks[k].fs:doc.toks[k].fe] == "the" && doc.toks[k].gap == gapSoft {
 				k++
 			}
-			if q.i == k && doc.toks[k].gap == gapSoft && q.reading != rNone {
+			// The body must end the phrase: "head of the SDF said", not
+			// "head of the SDF media office".
+			if q.i == k && doc.toks[k].gap == gapSoft && q.reading != rNone && r.phraseEnds(doc, q.j) {
 				p, end = q, q.j
 			}
 		}
@@ -516,6 +518,16 @@ func (r *Recognizer) resolveRole(doc *document, mi int) {
 		doc.emit(r, start, end, e, "")
 		return
 	}
+}
+
+// phraseEnds reports whether a noun phrase ends before token k: at
+// punctuation, or before a verb or function word.
+func (r *Recognizer) phraseEnds(doc *document, k int) bool {
+	if k >= len(doc.toks) || doc.toks[k].gap != gapSoft {
+		return true
+	}
+	w := doc.folded[doc.toks[k].fs:doc.toks[k].fe]
+	return r.speech[w] || r.prep[w] || r.phraseEnd[w]
 }
 
 // resolveLabel reads a generic label: after a named group it only labels
@@ -777,6 +789,18 @@ func (r *Recognizer) namedBodies(doc *document) {
 	}
 }
 
+func isNumber(w string) bool {
+	if w == "" || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func isParticleWord(r *Recognizer, w string) bool { return r.particle[w] || r.hparticle[w] }
 
 func firstRune(s string) rune {
@@ -868,6 +892,11 @@ func (r *Recognizer) classify(doc *document, start, end int) {
 				}
 			}
 		}
+	}
+	// "Ahmed Hassan, 34, said": a name with an age in apposition.
+	if n >= 2 && end+2 < len(toks) && toks[end].gap == gapComma && toks[end+1].gap == gapComma && isNumber(word(end)) {
+		r.emitPerson(doc, start, end)
+		return
 	}
 	// "according to X Y".
 	if n >= 2 && start >= 2 && word(start-1) == "to" && word(start-2) == "according" && toks[start].gap == gapSoft {

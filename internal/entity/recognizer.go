@@ -34,6 +34,7 @@ type Recognizer struct {
 	hparticle map[string]bool
 	orgHead   map[string]bool
 	placePre  map[string]bool
+	phraseEnd map[string]bool
 	groupHead map[string]bool
 	nonName   map[string]bool
 	notPlace  map[string]bool
@@ -287,7 +288,7 @@ func lastWord(name string) string {
 
 func (r *Recognizer) loadCues() error {
 	sets := map[string]map[string]bool{}
-	for _, name := range []string{"placehead", "placeof", "prep", "speech", "particle", "hparticle", "orghead", "grouphead", "placeprefix", "nonname", "notplace"} {
+	for _, name := range []string{"placehead", "placeof", "prep", "speech", "particle", "hparticle", "orghead", "grouphead", "placeprefix", "phraseend", "nonname", "notplace"} {
 		sets[name] = map[string]bool{}
 	}
 	for _, t := range r.k.Lexicon("namecues") {
@@ -300,7 +301,7 @@ func (r *Recognizer) loadCues() error {
 	r.placeHead, r.placeOf, r.prep, r.speech = sets["placehead"], sets["placeof"], sets["prep"], sets["speech"]
 	r.particle, r.nonName, r.notPlace = sets["particle"], sets["nonname"], sets["notplace"]
 	r.hparticle, r.orgHead, r.groupHead = sets["hparticle"], sets["orghead"], sets["grouphead"]
-	r.placePre = sets["placeprefix"]
+	r.placePre, r.phraseEnd = sets["placeprefix"], sets["phraseend"]
 	return nil
 }
 

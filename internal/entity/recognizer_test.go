@@ -169,7 +169,7 @@ func TestFind(t *testing.T) {
 			name: "armed forces of the side the text names",
 			text: "In Gaza, Israeli forces bombed Khan Younis. The military said it targeted Hamas fighters.",
 			want: []mention{
-				{"PLACE", "Gaza", "Gaza City"},
+				{"PLACE", "Gaza", "Gaza Strip"},
 				{"ARMED_GROUP", "Israeli forces", "Military Forces of Israel"},
 				{"PLACE", "Khan Younis", "Khan Younis"},
 				{"ARMED_GROUP", "The military", "Military Forces of Israel"},
@@ -235,6 +235,14 @@ func TestFind(t *testing.T) {
 			name: "apposition types a place",
 			text: "The jets hit Kafr Hamra, a strategic village north of Aleppo.",
 			want: []mention{{"PLACE", "Kafr Hamra", "Kafr Hamra"}},
+		},
+		{
+			name: "a name with an age",
+			text: "Ahmad Khalil, 34, fled with his children to a camp east of Sarmin.",
+			want: []mention{
+				{"PERSON", "Ahmad Khalil", "Ahmad Khalil"},
+				{"PLACE", "Sarmin", "Sarmin"},
+			},
 		},
 		{
 			name: "according to a person",

@@ -711,6 +711,15 @@ func (x *Extractor) diplomacyActors(actors []actorMention, ws []word, ts, win in
 			}
 		}
 	}
+	if a1 < 0 && sub != "Statement" {
+		// "a meeting of the Security Council": the body that met
+		for i, m := range actors {
+			if m.named && m.start > ts && m.start-ts < 60 {
+				a1 = i
+				break
+			}
+		}
+	}
 	if a1 < 0 && sub == "Statement" {
 		a1 = nearestBefore(actors, ts, win, true)
 	}

@@ -84,7 +84,7 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 			continue
 		}
 		if e.Country != "" {
-			countryCounts[e.Country]++
+			countryCounts[e.Country] += 2 // a town weighs more than a country's name
 		}
 		if e.Latitude == nil || isProvince(text, e) {
 			continue
@@ -95,22 +95,23 @@ func (x *Extractor) newDocContext(doc *domain.Document, sents []domain.Span, att
 		}
 		counts[name]++
 	}
+	for c, n := range countryCounts {
+		if d.mainCountry == "" || n > countryCounts[d.mainCountry] || n == countryCounts[d.mainCountry] && c < d.mainCountry {
+			d.mainCountry = c
+		}
+	}
+	// the main place: the most mentioned town of the main country
 	best := ""
 	for n, c := range counts {
+		if d.mainCountry != "" && byName[n].Country != "" && byName[n].Country != d.mainCountry {
+			continue
+		}
 		if best == "" || c > counts[best] || c == counts[best] && first[n] < first[best] {
 			best = n
 		}
 	}
 	if best != "" {
 		d.main = entLocation(byName[best], 2)
-	}
-	for c, n := range countryCounts {
-		if d.mainCountry == "" || n > countryCounts[d.mainCountry] || n == countryCounts[d.mainCountry] && c < d.mainCountry {
-			d.mainCountry = c
-		}
-	}
-	if d.main != nil && d.main.Country != "" {
-		d.mainCountry = d.main.Country
 	}
 	if d.mainCountry == "" {
 		// no place entity: the country the words name most

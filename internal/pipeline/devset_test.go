@@ -28,8 +28,11 @@ var devsetMin = []string{
 	"entities.f1=0.90", "dates.f1=0.90", "dates.value_acc=0.80" /* seed 000 states no date; see recordsMin */, "quantities.f1=0.85",
 	"quantities.value_acc=0.95", "quantities.claimed_by_acc=0.85",
 	// Issue 4: events.
-	"events.f1=0.75", "events.date_acc=0.90", "events.location_acc=0.90", "events.actor1_acc=0.75",
-	"events.claimed_by_acc=0.85",
+	"events.f1=0.75", "events.location_acc=0.90", "events.actor1_acc=0.75", "events.claimed_by_acc=0.85",
+	// Date values (dates.value_acc 0.95, events.date_acc 0.90) are held in
+	// records mode below: seed 000 states no publication date, and the
+	// Wednesday it is inferred to is a week early, which moves every
+	// relative date of that article.
 }
 
 func extractSeeds(t testing.TB) []domain.Document {
@@ -81,7 +84,7 @@ func TestDevelopmentSet(t *testing.T) {
 // date comes with the article (as scrapers give it): relative dates must
 // then resolve exactly.
 var recordsMin = []string{"dates.f1=0.90", "dates.value_acc=0.95", "quantities.f1=0.85",
-	"events.f1=0.75", "events.date_acc=0.90", "meta.published=1.0"}
+	"quantities.value_acc=0.95", "events.f1=0.75", "events.date_acc=0.90", "meta.published=1.0"}
 
 // TestDevelopmentSetRecords feeds the seeds as JSON Lines records that
 // carry their publication date, as the unseen articles are fed.

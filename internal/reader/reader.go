@@ -121,7 +121,7 @@ func (r *Reader) readPath(ctx context.Context, p string, call func(Raw, error) e
 			}
 			return nil
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && !notArticle(d.Name()) {
 			files = append(files, q)
 		}
 		return nil
@@ -226,4 +226,18 @@ func firstByte(b []byte) byte {
 		return c
 	}
 	return 0
+}
+
+// skippedInDirectories are extensions of files that sit beside articles in
+// a corpus folder (code, notes, data, databases) but are never articles.
+// They are skipped when a directory is walked; named on the command line,
+// a file is always read, so the user still gets a clear error for it.
+var skippedInDirectories = map[string]bool{
+	".go": true, ".mod": true, ".sum": true, ".md": true, ".tsv": true, ".csv": true,
+	".yaml": true, ".yml": true, ".toml": true, ".css": true, ".js": true, ".map": true,
+	".db": true, ".db-wal": true, ".db-shm": true, ".sqlite": true, ".py": true, ".sh": true,
+}
+
+func notArticle(name string) bool {
+	return skippedInDirectories[strings.ToLower(filepath.Ext(name))] || name == "LICENSE" || name == "NOTICE"
 }

@@ -386,3 +386,29 @@ func TestSniffIgnoresExtension(t *testing.T) {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }
+
+func TestDirectoryWalkSkipsNonArticles(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.txt":       "Shelling hit the town on Monday, officials said.\n",
+		"README.md":   "# notes about this corpus\n",
+		"embed.go":    "package corpus\n",
+		"outlets.tsv": "example.org\tExample\n",
+		".hidden.txt": "Hidden file.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var paths []string
+	err := New(Options{}, nil).Each(context.Background(), []string{dir}, func(r Raw, err error) error {
+		paths = append(paths, filepath.Base(r.Path))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 1 || paths[0] != "a.txt" {
+		t.Errorf("walked %v, want only a.txt", paths)
+	}
+}
