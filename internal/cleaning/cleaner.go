@@ -76,7 +76,7 @@ func (c *Cleaner) Clean(r reader.Raw) (domain.Document, error) {
 		learned = (*m)[c.outletKey(r)]
 	}
 
-	lines := splitLines(r.Body, r.Format == reader.FormatText)
+	lines := splitLines(stripInvisible(r.Body), r.Format == reader.FormatText)
 	for i := range lines {
 		c.classify(&lines[i], learned, monthFirst, r.Format != reader.FormatText)
 	}
@@ -763,3 +763,22 @@ func lastSentenceStart(p string) int {
 	}
 	return -1
 }
+
+// stripInvisible drops Unicode format characters (zero-width spaces and
+// joiners, bidi embeddings and isolates, byte-order marks, soft hyphens).
+// They change nothing a reader sees, but they split names ("Rus‮sian")
+// so that no dictionary matches them, and bidi controls can make stored
+// text display differently from what it says.
+func stripInvisible(s string) string {
+	if strings.IndexFunc(s, isInvisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isInvisible(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Cf, r) }

@@ -557,3 +557,23 @@ func TestCommentsEndArticle(t *testing.T) {
 		t.Errorf("text = %q", d.Text)
 	}
 }
+
+func TestCleanDropsInvisibleFormatCharacters(t *testing.T) {
+	k, err := kb.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Rus\u202esian\u202c forces shelled the town of Iz\u200byum on Monday, the regional gov\u200dernor\u2066 said.\ufeff\n"
+	doc, err := c.Clean(reader.Raw{Path: "x.txt", Format: reader.FormatText, Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Russian forces shelled the town of Izyum on Monday, the regional governor said."
+	if doc.Text != want {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+}
