@@ -37,12 +37,17 @@ const (
 	rLabel
 )
 
+// maxReadings bounds the readings kept for one phrase (a gazetteer name
+// keeps at most six towns).
+const maxReadings = 12
+
 type match struct {
 	i, j int // token range [i, j)
 	// all are the dictionary readings of the phrase (shared, read-only);
 	// order lists those whose case rules the text meets, capitals first.
-	all   []cand
-	order []uint8
+	all    []cand
+	order  [maxReadings]uint8
+	nOrder uint8
 	// resolution
 	reading uint8
 	ent     int32
@@ -127,20 +132,24 @@ func (r *Recognizer) scan(text string) *document {
 		for k := n - 1; k >= 0; k-- {
 			l := ends[k]
 			cs := r.d.entries[folded[toks[i].fs:toks[i+l-1].fe]]
-			var order []uint8
+			var order [maxReadings]uint8
+			var nOrder uint8
 			for pass := 0; pass < 2; pass++ {
 				// Readings spelled in capitals first: "SANA" in capitals
 				// is the news agency, not the Yemeni capital.
 				for ci := range cs {
 					if ci < 256 && hasAcronym(cs[ci].cases) == (pass == 0) && r.accept(&cs[ci], toks[i:i+l]) && r.standsAlone(doc, &cs[ci], i, l) {
-						order = append(order, uint8(ci))
+						if nOrder < maxReadings {
+							order[nOrder] = uint8(ci)
+							nOrder++
+						}
 					}
 				}
 			}
-			if len(order) == 0 {
+			if nOrder == 0 {
 				continue
 			}
-			doc.matches = append(doc.matches, match{i: i, j: i + l, all: cs, order: order, out: -1})
+			doc.matches = append(doc.matches, match{i: i, j: i + l, all: cs, order: order, nOrder: nOrder, out: -1})
 			i += l
 			matched = true
 			break
@@ -249,7 +258,7 @@ func (r *Recognizer) resolve(doc *document) {
 	seen := map[int32]bool{}
 	for mi := range doc.matches {
 		m := &doc.matches[mi]
-		for oi, ci := range m.order {
+		for oi, ci := range m.order[:m.nOrder] {
 			c := &m.all[ci]
 			switch c.kind {
 			case kEntity:
@@ -346,7 +355,7 @@ func (r *Recognizer) pickPlace(doc *document, m *match, oi int) int32 {
 	if r.infos[first].typ != domain.Place || doc.ctxCode == "" || r.infos[first].code == doc.ctxCode {
 		return first
 	}
-	for _, ci := range m.order[oi+1:] {
+	for _, ci := range m.order[oi+1 : m.nOrder] {
 		c := &m.all[ci]
 		if c.kind == kEntity && !c.short && r.infos[c.ent].typ == domain.Place && r.infos[c.ent].code == doc.ctxCode {
 			return c.ent
@@ -770,6 +779,19 @@ func (r *Recognizer) namedBodies(doc *document) {
 		}
 		if start >= t {
 			continue
+		}
+		// "Carnegie Endowment for International Peace": the name may go on
+		// after the head word.
+		for t+1 < len(toks) && toks[t+1].gap == gapSoft && !doc.covered[t+1] {
+			if capital(t+1) {
+				t++
+				continue
+			}
+			if w := word(t + 1); (w == "of" || w == "for" || w == "and") && t+2 < len(toks) && toks[t+2].gap == gapSoft && capital(t+2) && !doc.covered[t+2] {
+				t += 2
+				continue
+			}
+			break
 		}
 		lo, hi := int(toks[start].os), int(toks[t].oe)
 		kept := doc.out[:0]

@@ -108,7 +108,7 @@ func New(k *kb.KB) (*Recognizer, error) {
 		e, ok := r.byID[id]
 		if !ok {
 			e = r.addInfo(info{typ: domain.Place, canonical: caps[0], kbid: id, country: c.Name, code: c.Code,
-				lat: c.Lat, lon: c.Lon, hasCoord: c.HasCoord})
+				admin1: c.CapitalAdmin1, lat: c.Lat, lon: c.Lon, hasCoord: c.HasCoord})
 		}
 		r.capital[e] = true
 		for _, n := range caps {

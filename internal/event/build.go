@@ -508,6 +508,12 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 			}
 		}
 	}
+	if ev.EventType == domain.Battles && ev.SubEventType == "Armed clash" && a2 >= 0 && actors[a2].class == classCivilian &&
+		(a1 < 0 || actors[a1].class != classState) && h.tr.weak {
+		// "gunmen attacked a village, killing 12 residents": one-sided
+		// violence against civilians, not a battle
+		ev.EventType, ev.SubEventType = domain.ViolenceAgainstCivilians, "Attack"
+	}
 	if h.typ == domain.Battles && a1 >= 0 && actors[a1].class == classOther && !actors[a1].named {
 		ev.EventType, ev.SubEventType = domain.Riots, "Violent demonstration"
 	}
@@ -947,6 +953,10 @@ func (x *Extractor) diplomacyPlace(d *docContext, s domain.Span, ws []word, h hi
 				continue
 			}
 			wi := wordIndex(ws, e.Start)
+			// "travelled to Cairo for talks"
+			if wi > 0 && ws[wi-1].lw == "to" && wi+2 < len(ws) && ws[wi+1].lw == "for" && venueWords[ws[wi+2].lw] && !x.isCountry(entName(e)) {
+				return entLocation(e, 1)
+			}
 			if wi > 0 && (ws[wi-1].lw == "in" || ws[wi-1].lw == "of" && wi > 1 && ws[wi-2].lw == "city") {
 				if h.sub == "Statement" && !strings.Contains(strings.ToLower(text(d, s.Start, e.Start)), "conference") {
 					continue

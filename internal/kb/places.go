@@ -30,8 +30,10 @@ type Country struct {
 	// is false when the capital could not be found.
 	Lat, Lon float64
 	HasCoord bool
-	File     string
-	Line     int
+	// CapitalAdmin1 is the first-level region the capital lies in.
+	CapitalAdmin1 string
+	File          string
+	Line          int
 }
 
 // Place is a named location: hand-written (countries' subdivisions,
@@ -80,6 +82,9 @@ func parseCountries(terms []Term) ([]*Country, []error) {
 		if len(c.Code) != 2 {
 			issues = append(issues, actorIssue{t.File, t.Line, fmt.Sprintf("country %q: bad ISO code %q", c.Name, c.Code)})
 		}
+		if len(t.Fields) > 4 {
+			issues = append(issues, actorIssue{t.File, t.Line, fmt.Sprintf("country %q: %d fields, want at most 5", c.Name, len(t.Fields)+1)})
+		}
 		out = append(out, c)
 	}
 	return out, issues
@@ -103,6 +108,9 @@ func parsePlaces(terms []Term) ([]*Place, []error) {
 			} else {
 				p.Lat, p.Lon, p.HasCoord = lat, lon, true
 			}
+		}
+		if len(t.Fields) > 7 {
+			issues = append(issues, actorIssue{t.File, t.Line, fmt.Sprintf("place %q: %d fields, want at most 8", p.Name, len(t.Fields)+1)})
 		}
 		if len(p.CountryCode) != 2 {
 			issues = append(issues, actorIssue{t.File, t.Line, fmt.Sprintf("place %q: bad country code %q", p.Name, p.CountryCode)})

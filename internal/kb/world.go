@@ -249,7 +249,7 @@ func (k *KB) ensureGazetteer() error {
 				continue
 			}
 			if g := w.lookupCapital(c, capitals); g != nil {
-				c.Lat, c.Lon, c.HasCoord = g.Lat, g.Lon, true
+				c.Lat, c.Lon, c.HasCoord, c.CapitalAdmin1 = g.Lat, g.Lon, true, g.Admin1
 			}
 		}
 		for key, ps := range w.byKey {

@@ -208,7 +208,7 @@ func TestCheckReportsProblems(t *testing.T) {
   name: Test Group
   type: PERSON
 `)
-	must("places/districts.tsv", "Nowhere\tSY\t\tPPLX\t95.0\t37.0\t\tAleppo\nFaraway\tSY\t\tPPLX\t-33.9\t151.2\t\tAleppo\n")
+	must("places/districts.tsv", "Nowhere\tSY\t\tPPLX\t95.0\t37.0\t\tAleppo\nFaraway\tSY\t\tPPLX\t-33.9\t151.2\t\tAleppo\nWide\tSY\t\tPPLX\t36.2\t37.1\t\tAleppo\textra\n")
 	k, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -226,6 +226,7 @@ func TestCheckReportsProblems(t *testing.T) {
 		`group/test-group: type PERSON does not fit its id`,
 		`districts.tsv line 1: place "Nowhere": bad coordinates`,
 		`place "Faraway": coordinates -33.90,151.20 are over 3,000 km from Syria's capital`,
+		`districts.tsv line 3: place "Wide": 9 fields, want at most 8`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Check() lacks %q; got:\n%s", want, text)
