@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -238,10 +239,10 @@ var hostileCases = []hostileCase{
 	},
 }
 
-// peakRSS is a finished process's peak resident set in bytes. Linux
-// counts the parent's resident set at fork (the child shares its memory
-// until exec) in the child's peak, so this test process must stay small:
-// the large inputs are streamed to disk, never built in memory.
+// peakRSS is a finished process's peak resident set in bytes. Children
+// are measured through rssWrap (main_test.go), and the large inputs are
+// streamed to disk rather than built in memory, so that this figure is the
+// child's own.
 func peakRSS(ps *os.ProcessState) int64 {
 	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 		return ru.Maxrss << 10 // kilobytes on Linux
@@ -253,17 +254,26 @@ func peakRSS(ps *os.ProcessState) int64 {
 // result and peak memory.
 func ingest(t *testing.T, dir string, inputs ...string) (result, int64) {
 	t.Helper()
-	args := append([]string{"ingest", "--max-bytes", fmt.Sprint(maxBytes)}, inputs...)
-	cmd := exec.Command(binary, args...)
+	rssFile := filepath.Join(t.TempDir(), "rss")
+	args := append([]string{binary, "ingest", "--max-bytes", fmt.Sprint(maxBytes)}, inputs...)
+	cmd := exec.Command(os.Args[0], args...) // through rssWrap (main_test.go)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "SITREP_DB=")
+	cmd.Env = append(os.Environ(), "SITREP_DB=", rssWrapEnv+"="+rssFile)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
 		t.Fatal(err)
 	}
-	return result{out.String(), errb.String(), cmd.ProcessState.ExitCode()}, peakRSS(cmd.ProcessState)
+	b, err := os.ReadFile(rssFile)
+	if err != nil {
+		t.Fatalf("peak RSS of %v: %v\n%s", args, err, errb.String())
+	}
+	rss, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		t.Fatalf("peak RSS %q: %v", b, err)
+	}
+	return result{out.String(), errb.String(), cmd.ProcessState.ExitCode()}, rss
 }
 
 // maxBytes is the input limit the hostile runs use: far below the 50 MB

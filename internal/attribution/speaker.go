@@ -296,6 +296,12 @@ func (a *Attributor) resolveSegment(text string, sw []word, wa, sa, sb int, ents
 	}
 	if !isMedia {
 		if possessive[ws[0].lw] && len(ws) <= 4 {
+			// "al-Sudani condemned the strike, his spokesman said": the
+			// principal named earlier in the same sentence, never a
+			// speaker carried over from an earlier one
+			if sp, ok := principalBefore(ents, sw[0].start, ws[0].start, ws[0].lw); ok {
+				return sp
+			}
 			return st.pronoun("he")
 		}
 		for _, e := range inSeg {
@@ -507,6 +513,26 @@ func (a *Attributor) coordinated(text string, ws []word, ents []domain.Entity) [
 		from = i + 1
 	}
 	return parts
+}
+
+// principalBefore finds whose spokesman or office speaks: the last person
+// ("his", "her") or organisation ("its", "their") named in text[from:to].
+func principalBefore(ents []domain.Entity, from, to int, poss string) (speaker, bool) {
+	want := domain.Organization
+	if poss == "his" || poss == "her" {
+		want = domain.Person
+	}
+	var found domain.Entity
+	ok := false
+	for _, e := range ents {
+		if e.Start >= from && e.End <= to && e.Type == want {
+			found, ok = e, true
+		}
+	}
+	if !ok {
+		return speaker{}, false
+	}
+	return speaker{name: entName(found), person: want == domain.Person, entity: true}, true
 }
 
 func entName(e domain.Entity) string {

@@ -783,7 +783,7 @@ func (r *Recognizer) namedBodies(doc *document) {
 		// "Carnegie Endowment for International Peace": the name may go on
 		// after the head word.
 		for t+1 < len(toks) && toks[t+1].gap == gapSoft && !doc.covered[t+1] {
-			if capital(t+1) {
+			if capital(t + 1) {
 				t++
 				continue
 			}

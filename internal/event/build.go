@@ -386,6 +386,7 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 	win := actorWindow(text, ws, h.wi, s.Start, frames)
 	var a1, a2 = -1, -1
 	var actor1Name string
+	twoSides := false
 	if h.typ == domain.Diplomacy {
 		a1, a2 = x.diplomacyActors(actors, ws, ts, win, frames, h.sub)
 		if h.sub == "Statement" && a1 < 0 {
@@ -401,6 +402,7 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		if a1 < 0 {
 			// "clashes between Houthi rebels and government forces"
 			a1, a2 = between(ws, h.wi+h.n, actors)
+			twoSides = a1 >= 0 && a2 >= 0
 		}
 		pronounDoer := ""
 		if a1 < 0 {
@@ -442,6 +444,15 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 			}
 			a2 = i
 			break
+		}
+		if h.typ == domain.Protests && h.sub != "Peaceful protest" && (a2 < 0 || actors[a2].class != classPolice && actors[a2].class != classState) {
+			// "..., and police fired tear gas": the force that intervened
+			for i, m := range actors {
+				if i != a1 && m.start >= s.Start && !inFrame(frames, m.start) && (m.class == classPolice || m.class == classState) {
+					a2 = i
+					break
+				}
+			}
 		}
 		if a2 < 0 && violent[h.typ] {
 			// the victims named before the trigger ("civilians were killed as ...")
@@ -508,17 +519,19 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 			}
 		}
 	}
-	if ev.EventType == domain.Battles && ev.SubEventType == "Armed clash" && a2 >= 0 && actors[a2].class == classCivilian &&
-		(a1 < 0 || actors[a1].class != classState) && h.tr.weak {
-		// "gunmen attacked a village, killing 12 residents": one-sided
-		// violence against civilians, not a battle
+	if ev.EventType == domain.Battles && a2 >= 0 && actors[a2].class == classCivilian && !h.tr.mutual && !twoSides {
+		// "gunmen attacked a village, killing 12 residents", "fighters
+		// stormed a camp for displaced people": a battle needs two armed
+		// sides; one-sided violence against civilians is ACLED's Attack.
+		// Fighting words ("clashes killed five civilians") keep the battle.
 		ev.EventType, ev.SubEventType = domain.ViolenceAgainstCivilians, "Attack"
 	}
 	if h.typ == domain.Battles && a1 >= 0 && actors[a1].class == classOther && !actors[a1].named {
 		ev.EventType, ev.SubEventType = domain.Riots, "Violent demonstration"
 	}
-	if (ev.EventType == domain.Protests || ev.EventType == domain.Riots) && (a1 < 0 || actors[a1].class == classOther && !actors[a1].named) && country != "" {
-		// ACLED names crowds by their country
+	if (ev.EventType == domain.Protests || ev.EventType == domain.Riots && (a1 < 0 || actors[a1].class == classOther && !actors[a1].named)) && country != "" {
+		// ACLED names crowds by their country; a protest's actor1 is
+		// always its protesters, whoever they support or where they gather
 		if ev.EventType == domain.Protests {
 			actor1Name = "Protesters (" + country + ")"
 		} else {

@@ -493,6 +493,9 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	var out []cand
 	for _, g := range groups {
 		h := hits[g.lead]
+		if h.typ == domain.Protests {
+			h.sub = protestSub(hits, g.hits, d.hasQty(s, domain.KindKilled), ws)
+		}
 		if h.weak && h.sub == "Air/drone strike" && hasAny(ws, groundWeapons) {
 			h.sub = "Shelling/artillery/missile attack" // "struck depots with missiles"
 		}
@@ -513,6 +516,27 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	}
 	return out
 }
+
+// protestSub ranks a protest by the force used against it: "police fired
+// tear gas" makes it a protest with intervention, deaths or live fire
+// excessive force, whichever word of the sentence carries it.
+func protestSub(hits []hit, group []int, killed bool, ws []word) string {
+	best := "Peaceful protest"
+	for _, i := range group {
+		if hits[i].typ == domain.Protests && protestRank[hits[i].sub] > protestRank[best] {
+			best = hits[i].sub
+		}
+	}
+	if best == "Protest with intervention" && (killed || hasAny(ws, lethalForce)) {
+		best = "Excessive force against protesters"
+	}
+	return best
+}
+
+var protestRank = map[string]int{"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+
+// lethalForce are the words that make an intervention excessive force.
+var lethalForce = []string{"live", "shot"}
 
 // topicBefore says whether a trigger is the object of "on", "about",
 // "over" or "regarding" (the topic of talks).
@@ -550,12 +574,33 @@ func cumulative(ws []word) bool {
 					return true
 				}
 			}
+			// "since fighting between the army and the RSF broke out in
+			// April 2023": the start of a whole war, told as background
+			for j := i + 1; j+1 < len(ws) && j <= i+12 && !recentSince[ws[i+1].lw]; j++ {
+				if ws[j].lw == "since" {
+					break
+				}
+				switch ws[j].lw {
+				case "began", "begun", "started", "erupted", "escalated":
+					return true
+				case "broke", "broken":
+					if ws[j+1].lw == "out" {
+						return true
+					}
+				}
+			}
 		case "toll", "tally":
 			return true
 		}
 	}
 	return false
 }
+
+// recentSince are the words after "since" that start a recent span
+// ("since Monday, when clashes erupted"): the events are news.
+var recentSince = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "dawn": true, "morning": true,
+	"early": true, "last": true, "overnight": true, "weekend": true}
 
 // spokenBefore says whether a named speaker frames the sentence before
 // end ("Syrian state media quoted ... as saying").

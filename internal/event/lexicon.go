@@ -17,6 +17,7 @@ type trigger struct {
 	needActor, request bool
 	declared           bool
 	last               bool // only when no other violence word is found
+	mutual             bool // fighting between two sides: civilian victims do not make it one-sided
 	needQty            string
 	ctx                []string // one of these words must be in the sentence
 	cancel             bool     // a "-" line: cancels triggers inside it
@@ -106,6 +107,8 @@ func loadTriggers(k *kb.KB, set *phraseSet[trigger]) error {
 				tr.declared = true
 			case "last":
 				tr.last = true
+			case "mutual":
+				tr.mutual = true
 			case "state":
 				tr.state = val
 			case "nonstate":
