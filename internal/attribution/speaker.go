@@ -295,6 +295,12 @@ func (a *Attributor) resolveSegment(text string, sw []word, wa, sa, sb int, ents
 		isMedia = isMedia || media[w.lw]
 	}
 	if !isMedia {
+		if possessive[ws[0].lw] && len(ws) <= 4 && kinHeads[ws[len(ws)-1].lw] {
+			// "his family said": the relatives speak, not the man
+			if phrase := a.cleanPhrase(text, ws); phrase != "" {
+				return speaker{name: phrase}
+			}
+		}
 		if possessive[ws[0].lw] && len(ws) <= 4 {
 			// "al-Sudani condemned the strike, his spokesman said": the
 			// principal named earlier in the same sentence, never a
@@ -514,6 +520,11 @@ func (a *Attributor) coordinated(text string, ws []word, ents []domain.Entity) [
 	}
 	return parts
 }
+
+// kinHeads are speakers who talk about a person, not for him.
+var kinHeads = map[string]bool{"family": true, "relatives": true, "relative": true, "lawyer": true, "lawyers": true,
+	"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true,
+	"father": true, "mother": true, "parents": true, "colleagues": true, "friends": true}
 
 // principalBefore finds whose spokesman or office speaks: the last person
 // ("his", "her") or organisation ("its", "their") named in text[from:to].

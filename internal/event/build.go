@@ -93,7 +93,12 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 				continue
 			}
 			wi := wordIndex(ws, e.Start)
-			if wi > 0 && wi <= len(ws) && locative[ws[wi-1].lw] {
+			// "in western Baghdad", "near the capital Kyiv": a place
+			wl := wi - 1
+			for wl > 0 && wl < len(ws) && placeModifiers[ws[wl].lw] {
+				wl--
+			}
+			if wl >= 0 && wl < len(ws) && wi > 0 && locative[ws[wl].lw] {
 				continue
 			}
 			if strings.HasPrefix(text[e.End:], "'s") || strings.HasPrefix(text[e.End:], "’s") {
@@ -149,6 +154,7 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 		i += n
 	}
 	sortMentions(out)
+	out = joinMembers(text, out)
 	for k := range out {
 		m := &out[k]
 		wi := wordIndex(ws, m.start)
@@ -162,8 +168,52 @@ func (x *Extractor) actorMentions(d *docContext, s domain.Span, ws []word) []act
 		if rest := text[m.end:]; strings.HasPrefix(rest, "-held") || strings.HasPrefix(rest, "-controlled") || strings.HasPrefix(rest, "-run") {
 			m.notDoer, m.modifier = true, true // "rebel-held Idlib"
 		}
+		if rest := text[m.end:]; backerSuffix(rest) {
+			m.notDoer, m.modifier = true, true // "the Iran-backed militia": the militia acts and suffers
+		}
 	}
 	return out
+}
+
+// joinMembers folds "gunmen of the Rapid Support Forces", "fighters from
+// Sudan's paramilitary RSF" into the named group: the generic noun is its
+// members, not another party.
+func joinMembers(text string, ms []actorMention) []actorMention {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if !m.named && (m.class == classNonstate || m.class == classState) && k+1 < len(ms) {
+			n := ms[k+1]
+			gap := text[m.end:n.start]
+			if n.named && (n.class == classNonstate || n.class == classState) &&
+				(strings.HasPrefix(gap, " of ") || strings.HasPrefix(gap, " from ")) && len(strings.Fields(gap)) <= 4 {
+				n.start = m.start
+				out = append(out, n)
+				k++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// placeModifiers may stand between a preposition and a place name.
+var placeModifiers = map[string]bool{"the": true, "western": true, "eastern": true, "northern": true, "southern": true,
+	"central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"downtown": true, "capital": true, "city": true, "town": true, "greater": true, "occupied": true, "besieged": true,
+	"neighbouring": true, "neighboring": true, "nearby": true, "rural": true}
+
+// backerSuffixes turn a party into a sponsor of the noun that follows.
+var backerSuffixes = []string{"-backed", "-aligned", "-allied", "-linked", "-affiliated", "-supported", "-sponsored", "-funded", "-armed"}
+
+func backerSuffix(rest string) bool {
+	for _, suf := range backerSuffixes {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // beneficiary words precede a party that an event is for, not by.
@@ -431,6 +481,13 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 				}
 			}
 		}
+		if a1 >= 0 && a1+1 < len(actors) && actors[a1+1].start < ts && (h.tr.mutual || h.sub == "Ceasefire or pause" || h.sub == "Agreement") {
+			// "Sudan's army and the RSF agreed to a truce", "the army
+			// and the rebels clashed": the second party of the pair
+			if gap := text[actors[a1].end:actors[a1+1].start]; gap == " and " || gap == " and the " {
+				a2 = a1 + 1
+			}
+		}
 		bound := clauseEnd(text, ws, h.wi+h.n, s.End, frames)
 		for i, m := range actors {
 			if m.start >= bound || a2 >= 0 {
@@ -448,8 +505,11 @@ func (x *Extractor) build(d *docContext, si int, s domain.Span, ws []word, h hit
 		if h.typ == domain.Protests && h.sub != "Peaceful protest" && (a2 < 0 || actors[a2].class != classPolice && actors[a2].class != classState) {
 			// "..., and police fired tear gas": the force that intervened
 			for i, m := range actors {
-				if i != a1 && m.start >= s.Start && !inFrame(frames, m.start) && (m.class == classPolice || m.class == classState) {
+				if m.start >= s.Start && !inFrame(frames, m.start) && (m.class == classPolice || m.class == classState) {
 					a2 = i
+					if i == a1 {
+						a1 = -1 // the protesters are actor1, named by country below
+					}
 					break
 				}
 			}

@@ -81,7 +81,11 @@ func (x *Extractor) Extract(doc *domain.Document, sents []domain.Span, attr *att
 			continue
 		}
 		ws = tokenize(doc.Text, s.Start, s.End, ws[:0])
+		n := len(evs)
 		evs = append(evs, x.sentence(d, si, s, ws)...)
+		if k := claimWord(ws); k >= 0 {
+			x.claimResponsibility(d, si, s, ws, k, evs[:n])
+		}
 	}
 	evs = merge(evs)
 	out := make([]domain.Event, 0, len(evs))
@@ -90,6 +94,93 @@ func (x *Extractor) Extract(doc *domain.Document, sents []domain.Span, attr *att
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// claimWord finds a claim of responsibility ("claimed responsibility
+// for", "said it had carried out the strike") and returns the index of
+// its first word, or -1.
+func claimWord(ws []word) int {
+	for i, w := range ws {
+		switch w.lw {
+		case "responsibility":
+			if i > 0 && (ws[i-1].lw == "claimed" || ws[i-1].lw == "claims" || ws[i-1].lw == "claiming" || ws[i-1].lw == "took" || ws[i-1].lw == "claim") {
+				return i - 1
+			}
+		case "behind":
+			if i > 0 && i+1 < len(ws) && beVerbs[ws[i-1].lw] && anaphoric[ws[i+1].lw] {
+				return i - 1 // "said it was behind the attack"
+			}
+		case "carried", "conducted":
+			if i+2 < len(ws) && ws[i+1].lw == "out" && anaphoric[ws[i+2].lw] || w.lw == "conducted" && i+1 < len(ws) && anaphoric[ws[i+1].lw] {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// claimResponsibility gives an earlier event of the same or the previous
+// sentence without a doer the party that claims it: "A drone strike
+// killed two. The U.S. military said it had carried out the strike." is
+// one strike by the U.S. military, not a second one.
+func (x *Extractor) claimResponsibility(d *docContext, si int, s domain.Span, ws []word, k int, prev []cand) {
+	claimant := ""
+	for _, m := range x.actorMentions(d, s, ws) {
+		if m.start >= ws[k].start {
+			break
+		}
+		if m.class == classState || m.class == classNonstate || m.class == classPolice {
+			claimant = actorName(m, d.mainCountry)
+			break
+		}
+	}
+	if claimant == "" {
+		return
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		c := &prev[i]
+		if c.sent < si-1 {
+			return
+		}
+		if !violent[c.ev.EventType] || c.ev.EventType == domain.Protests || !claimFits(ws, k, c.ev.SubEventType) {
+			continue
+		}
+		if (c.ev.Actor1 == nil || *c.ev.Actor1 == "") && domain.Deref(c.ev.Actor2) != claimant {
+			c.ev.Actor1 = domain.Str(claimant)
+		}
+		return
+	}
+}
+
+// claimNouns say which sub-event types the object of a claim can name:
+// "responsibility for the rocket fire" is no air strike.
+var claimNouns = map[string][]string{
+	"strike": {"Air/drone strike", "Shelling/artillery/missile attack"}, "strikes": {"Air/drone strike", "Shelling/artillery/missile attack"},
+	"airstrike": {"Air/drone strike"}, "airstrikes": {"Air/drone strike"}, "drone": {"Air/drone strike"}, "raid": {"Air/drone strike", "Armed clash", "Attack"},
+	"rocket": {"Shelling/artillery/missile attack"}, "rockets": {"Shelling/artillery/missile attack"}, "missile": {"Shelling/artillery/missile attack"},
+	"shelling": {"Shelling/artillery/missile attack"}, "bombing": {"Remote explosive/landmine/IED", "Suicide bomb", "Air/drone strike"},
+	"blast": {"Remote explosive/landmine/IED", "Suicide bomb"}, "explosion": {"Remote explosive/landmine/IED", "Suicide bomb"},
+	"kidnapping": {"Abduction/forced disappearance"}, "abduction": {"Abduction/forced disappearance"},
+	"ambush": {"Armed clash", "Attack"},
+}
+
+// claimFits says whether the object of a claim starting at word k can
+// name an event of sub-event type sub; a general word ("the attack")
+// fits any.
+func claimFits(ws []word, k int, sub string) bool {
+	for j := k + 1; j < len(ws) && j <= k+7; j++ {
+		subs, ok := claimNouns[ws[j].lw]
+		if !ok {
+			continue
+		}
+		for _, s := range subs {
+			if s == sub {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // cand is an event with what merging needs to know.
@@ -309,6 +400,7 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 	// modality, conditions and instruments
 	strong := false
 	request := -1
+	means := "" // the remote weapon an attack was made "with"
 	for i := range hits {
 		h := &hits[i]
 		x.modality(text, ws, h)
@@ -320,6 +412,9 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		}
 		if h.tr.instrument && instrumental(ws, h.wi) {
 			h.drop = true // "with the support of tanks and artillery"
+			if means == "" && h.typ == domain.ExplosionsRemoteViolence {
+				means = h.sub
+			}
 		}
 		if backedBy(text, ws, h.wi) {
 			h.drop = true // the support of another party's action
@@ -334,6 +429,34 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 			h.anaphoric = true
 			if h.weak {
 				h.drop = true // "condemned the attack": an event told before
+			}
+		}
+	}
+	// "told Reuters by phone": how a source was reached, not a call
+	for i := range hits {
+		if hits[i].sub == "Call" && reachedBy(ws, hits[i].wi) {
+			hits[i].drop = true
+		}
+	}
+	// "arrested 15 people in raids": house searches, not air raids
+	arrests, riot := false, false
+	for _, h := range hits {
+		arrests = arrests || h.sub == "Arrests" && !h.drop
+		riot = riot || h.typ == domain.Riots && !h.drop
+	}
+	if riot {
+		// "a mob attacked the station and set it on fire": the riot's
+		// damage, not a second event
+		for i := range hits {
+			if hits[i].sub == "Looting/property destruction" {
+				hits[i].drop = true
+			}
+		}
+	}
+	if arrests {
+		for i := range hits {
+			if lw := ws[hits[i].wi].lw; hits[i].n == 1 && (lw == "raids" || lw == "raid") {
+				hits[i].drop = true
 			}
 		}
 	}
@@ -496,6 +619,13 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		if h.typ == domain.Protests {
 			h.sub = protestSub(hits, g.hits, d.hasQty(s, domain.KindKilled), ws)
 		}
+		if means == "" {
+			means = attackMeans(ws)
+		}
+		if means != "" && h.typ == domain.Battles && h.weak && h.sub == "Armed clash" && !h.tr.mutual {
+			// "attacked the town with artillery": remote violence
+			h.typ, h.sub = domain.ExplosionsRemoteViolence, means
+		}
 		if h.weak && h.sub == "Air/drone strike" && hasAny(ws, groundWeapons) {
 			h.sub = "Shelling/artillery/missile attack" // "struck depots with missiles"
 		}
@@ -515,6 +645,41 @@ func (x *Extractor) sentence(d *docContext, si int, s domain.Span, ws []word) []
 		return nil
 	}
 	return out
+}
+
+// remoteWeapons map the weapons of an attack made "with" them to the
+// sub-event type of remote violence.
+var remoteWeapons = map[string]string{"drones": "Air/drone strike", "drone": "Air/drone strike",
+	"missiles": "Shelling/artillery/missile attack", "missile": "Shelling/artillery/missile attack",
+	"rockets": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
+	"mortars": "Shelling/artillery/missile attack", "shells": "Shelling/artillery/missile attack"}
+
+// attackMeans reads the remote weapon an attack was made with ("attacked a
+// tanker with drones and a missile").
+func attackMeans(ws []word) string {
+	for i, w := range ws {
+		if w.lw != "with" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+4; j++ {
+			if sub, ok := remoteWeapons[ws[j].lw]; ok {
+				return sub
+			}
+		}
+	}
+	return ""
+}
+
+// reachedBy says whether a call phrase ("by phone") closes an interview
+// frame: "a resident told AFP by phone", "speaking by telephone".
+func reachedBy(ws []word, wi int) bool {
+	for j := wi - 1; j >= 0 && j >= wi-5; j-- {
+		switch ws[j].lw {
+		case "told", "tell", "telling", "speaking", "spoke", "interviewed", "contacted", "reached", "said", "says":
+			return ws[j].lw != "spoke" || j+1 < len(ws) && ws[j+1].lw == "to" && j+1 < wi-1
+		}
+	}
+	return false
 }
 
 // protestSub ranks a protest by the force used against it: "police fired
@@ -568,7 +733,7 @@ func cumulative(ws []word) bool {
 	for i, w := range ws {
 		switch w.lw {
 		case "since":
-			for j := i + 1; j < len(ws) && j <= i+4; j++ {
+			for j := i + 1; j < len(ws) && j <= i+4 && !(i+1 < len(ws) && recentSince[ws[i+1].lw]); j++ {
 				switch ws[j].lw {
 				case "war", "conflict", "start", "beginning", "outbreak", "invasion", "began", "erupted", "uprising", "revolution":
 					return true
@@ -698,6 +863,9 @@ func (x *Extractor) alsoPlaces(d *docContext, s domain.Span, ws []word, h hit, c
 // backedBy reports whether a trigger names the support of another
 // party's action ("forces backed by coalition air strikes").
 func backedBy(text string, ws []word, wi int) bool {
+	if strings.HasSuffix(ws[wi].lw, "ed") && wi > 0 && ws[wi-1].lw != "by" {
+		return false // "troops backed by allied forces seized the town": the verb of the clause
+	}
 	for j := wi - 1; j >= 1 && j >= wi-6; j-- {
 		if strings.ContainsAny(text[ws[j].end:ws[j+1].start], ",;:") {
 			return false // "X, backed by jets, began an offensive"

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"sort"
@@ -177,14 +178,11 @@ func fits(cluster []Report, r Report) bool {
 	return true
 }
 
-// assignIDs names incidents "inc-DATE-PLACE-KIND-N", N counting incidents
-// that share the rest of the name, in their canonical order.
+// assignIDs names incidents "inc-DATE-PLACE-KIND-XXXXXX", XXXXXX taken
+// from a hash of the incident's first report: readable, stable while the
+// incident keeps that report, and unique without a counter, so rebuilding
+// one neighbourhood can never collide with an incident elsewhere.
 func assignIDs(incs []domain.Incident) {
-	type item struct {
-		base, first string
-		i           int
-	}
-	items := make([]item, len(incs))
 	for i, inc := range incs {
 		place := "unknown"
 		if inc.Location != nil && inc.Location.Name != "" {
@@ -194,25 +192,15 @@ func assignIDs(incs []domain.Incident) {
 		if date == "" {
 			date = "undated"
 		}
-		items[i] = item{base: fmt.Sprintf("inc-%s-%s-%s", date, place, slug(inc.SubEventType)), first: firstReportKey(inc), i: i}
-	}
-	sort.Slice(items, func(a, b int) bool {
-		if items[a].base != items[b].base {
-			return items[a].base < items[b].base
-		}
-		return items[a].first < items[b].first
-	})
-	n := map[string]int{}
-	for _, it := range items {
-		n[it.base]++
-		incs[it.i].ID = fmt.Sprintf("%s-%d", it.base, n[it.base])
+		h := sha256.Sum256([]byte(firstReportKey(inc)))
+		incs[i].ID = fmt.Sprintf("inc-%s-%s-%s-%x", date, place, slug(inc.SubEventType), h[:3])
 	}
 }
 
 func firstReportKey(inc domain.Incident) string {
 	best := ""
 	for _, r := range inc.Reports {
-		k := fmt.Sprintf("%s#%09d", r.Doc, r.Start)
+		k := fmt.Sprintf("%s#%06d", r.DocID, r.EventIndex)
 		if best == "" || k < best {
 			best = k
 		}

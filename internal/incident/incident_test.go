@@ -2,6 +2,7 @@ package incident_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -65,13 +66,19 @@ func TestBuildMergesAndSeparates(t *testing.T) {
 	}
 	var got []row
 	for _, inc := range incs {
-		got = append(got, row{inc.ID, len(inc.Reports), inc.IndependentSources, inc.Status})
+		// The ID ends in a hash of the first report; the rest is readable.
+		cut := strings.LastIndex(inc.ID, "-")
+		if cut < 0 || len(inc.ID)-cut != 7 {
+			t.Errorf("ID %q does not end in a 6-hex-digit hash", inc.ID)
+			continue
+		}
+		got = append(got, row{inc.ID[:cut], len(inc.Reports), inc.IndependentSources, inc.Status})
 	}
 	want := []row{
-		{"inc-2016-12-08-aleppo-shelling-artillery-missile-attack-1", 3, 2, domain.StatusContested},
-		{"inc-2016-12-08-homs-shelling-artillery-missile-attack-1", 1, 1, domain.StatusSingleSource},
-		{"inc-2016-12-13-aleppo-evacuation-1", 2, 2, domain.StatusCorroborated},
-		{"inc-2016-12-15-aleppo-shelling-artillery-missile-attack-1", 1, 1, domain.StatusSingleSource},
+		{"inc-2016-12-08-aleppo-shelling-artillery-missile-attack", 3, 2, domain.StatusContested},
+		{"inc-2016-12-08-homs-shelling-artillery-missile-attack", 1, 1, domain.StatusSingleSource},
+		{"inc-2016-12-13-aleppo-evacuation", 2, 2, domain.StatusCorroborated},
+		{"inc-2016-12-15-aleppo-shelling-artillery-missile-attack", 1, 1, domain.StatusSingleSource},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("incidents (-want +got):\n%s", diff)

@@ -25,9 +25,12 @@ type Tx interface {
 	InsertEvent(ctx context.Context, docID string, idx int, e domain.Event) error
 	// IncidentsOfGroup lists the incidents holding events of a source group.
 	IncidentsOfGroup(ctx context.Context, group string) ([]string, error)
-	// EventsInWindow lists events of a type whose dates meet [from, to],
-	// and undated events of that type.
-	EventsInWindow(ctx context.Context, typ, from, to string) ([]EventRef, error)
+	// EventsNear lists events of a type whose dates meet [from, to] in the
+	// given country, or in any country when country is "", plus events
+	// with no country. With from and to empty it lists the undated events
+	// of the type instead (only they can share an incident with an undated
+	// event).
+	EventsNear(ctx context.Context, typ, country, from, to string) ([]EventRef, error)
 	EventsOfIncident(ctx context.Context, id string) ([]EventRef, error)
 	// Report loads one event with its document's provenance.
 	Report(ctx context.Context, ref EventRef) (Report, error)
@@ -63,7 +66,7 @@ func Merge(ctx context.Context, tx Tx, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	spans := map[string][2]string{} // event type -> [from, to] of new events
+	near := map[nearKey][]span{}
 	var changed []string
 	for _, id := range ids {
 		text, wire, events, err := tx.MergeDocument(ctx, id)
@@ -79,7 +82,8 @@ func Merge(ctx context.Context, tx Tx, ids []string) error {
 			if err := tx.InsertEvent(ctx, id, i, e); err != nil {
 				return fmt.Errorf("document %s: event %d: %w", id, i, err)
 			}
-			widen(spans, e)
+			k, sp := neighbourhood(e)
+			near[k] = append(near[k], sp)
 		}
 	}
 	// Incidents of groups that absorbed others are recounted even when no
@@ -94,21 +98,45 @@ func Merge(ctx context.Context, tx Tx, ids []string) error {
 			extra[id] = true
 		}
 	}
-	types := make([]string, 0, len(spans))
-	for t := range spans {
-		types = append(types, t)
+	return rebuild(ctx, tx, near, extra)
+}
+
+// nearKey and span describe where a new event's possible partners are:
+// the same type and country, dates within the window.
+type nearKey struct{ typ, country string }
+
+type span struct{ from, to string }
+
+func neighbourhood(e domain.Event) (nearKey, span) {
+	from, to := domain.Deref(e.Date), domain.Deref(e.DateEnd)
+	if to < from {
+		to = from
 	}
-	sort.Strings(types)
-	for _, t := range types {
-		if err := rebuild(ctx, tx, t, spans[t], extra); err != nil {
-			return err
+	country := ""
+	if e.Location != nil {
+		country = e.Location.Country
+	}
+	if from == "" {
+		return nearKey{e.EventType, country}, span{}
+	}
+	return nearKey{e.EventType, country}, span{shift(from, -window), shift(to, window)}
+}
+
+// coalesce merges overlapping spans, so a batch of many events on nearby
+// days costs one query, not one per event.
+func coalesce(spans []span) []span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	var out []span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.from <= out[n-1].to {
+			if s.to > out[n-1].to {
+				out[n-1].to = s.to
+			}
+			continue
 		}
-		extra = nil
+		out = append(out, s)
 	}
-	if len(extra) > 0 {
-		return rebuild(ctx, tx, "", [2]string{}, extra)
-	}
-	return nil
+	return out
 }
 
 // group finds earlier documents that are copies of this one and unites
@@ -163,43 +191,35 @@ func group(ctx context.Context, tx Tx, id, text, wire string) ([]string, error) 
 	return changed, tx.SaveSignature(ctx, id, sig, name)
 }
 
-func widen(spans map[string][2]string, e domain.Event) {
-	from, to := domain.Deref(e.Date), domain.Deref(e.DateEnd)
-	if to < from {
-		to = from
-	}
-	r, ok := spans[e.EventType]
-	if !ok {
-		spans[e.EventType] = [2]string{from, to}
-		return
-	}
-	if from < r[0] {
-		r[0] = from
-	}
-	if to > r[1] {
-		r[1] = to
-	}
-	spans[e.EventType] = r
-}
-
-// rebuild re-clusters the events of one type within the window around
-// span, with every event of the incidents they (or extra) belong to, and
-// replaces those incidents.
-func rebuild(ctx context.Context, tx Tx, typ string, span [2]string, extra map[string]bool) error {
+// rebuild re-clusters the events near the new ones, with every event of
+// the incidents they (or extra) belong to, and replaces those incidents.
+func rebuild(ctx context.Context, tx Tx, near map[nearKey][]span, extra map[string]bool) error {
 	refs := map[[2]any]EventRef{}
 	incs := map[string]bool{}
 	for id := range extra {
 		incs[id] = true
 	}
-	if typ != "" {
-		found, err := tx.EventsInWindow(ctx, typ, shift(span[0], -window), shift(span[1], window))
-		if err != nil {
-			return fmt.Errorf("events of %s: %w", typ, err)
+	keys := make([]nearKey, 0, len(near))
+	for k := range near {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].typ != keys[j].typ {
+			return keys[i].typ < keys[j].typ
 		}
-		for _, r := range found {
-			refs[[2]any{r.DocID, r.Index}] = r
-			if r.Incident != "" {
-				incs[r.Incident] = true
+		return keys[i].country < keys[j].country
+	})
+	for _, k := range keys {
+		for _, sp := range coalesce(near[k]) {
+			found, err := tx.EventsNear(ctx, k.typ, k.country, sp.from, sp.to)
+			if err != nil {
+				return fmt.Errorf("events of %s near %s: %w", k.typ, sp.from, err)
+			}
+			for _, r := range found {
+				refs[[2]any{r.DocID, r.Index}] = r
+				if r.Incident != "" {
+					incs[r.Incident] = true
+				}
 			}
 		}
 	}

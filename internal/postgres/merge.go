@@ -217,11 +217,19 @@ func (m *mergeTx) refs(ctx context.Context, cond string, args ...any) ([]inciden
 	return out, rows.Err()
 }
 
-// EventsInWindow lists the events of the window and, in a second query,
+// EventsNear lists the events of the window and, in a second query,
 // every event of the incidents they belong to, which merging asks for
 // next, one incident at a time.
-func (m *mergeTx) EventsInWindow(ctx context.Context, typ, from, to string) ([]incident.EventRef, error) {
-	refs, err := m.refs(ctx, `e.event_type = $1 AND (e.date IS NULL OR (e.date <= $2 AND COALESCE(e.date_end, e.date) >= $3))`, typ, to, from)
+func (m *mergeTx) EventsNear(ctx context.Context, typ, country, from, to string) ([]incident.EventRef, error) {
+	var refs []incident.EventRef
+	var err error
+	if from == "" {
+		refs, err = m.refs(ctx, `e.event_type = $1 AND e.date IS NULL
+			AND ($2 = '' OR COALESCE(e.country, '') = '' OR e.country = $2)`, typ, country)
+	} else {
+		refs, err = m.refs(ctx, `e.event_type = $1 AND e.date <= $2 AND COALESCE(e.date_end, e.date) >= $3
+			AND ($4 = '' OR COALESCE(e.country, '') = '' OR e.country = $4)`, typ, to, from, country)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -352,6 +352,13 @@ func (f *finder) candidate(n number) {
 			}
 		}
 	}
+	if kind == "" && subj != nil && (c.class == classPeople || c.class == classCombatant) {
+		// "killed a senior commander and two of his guards": the second
+		// object of the clause's verb
+		if kt := f.sharedVerb(bs, c.class); kt != nil {
+			kind, src = kt.kind, srcTerm
+		}
+	}
 	if kind == "" && adjKind != "" {
 		kind, src = adjKind, srcTerm
 	}
@@ -643,6 +650,35 @@ func fits(kt *kindTerm, class string) bool {
 		return class == "" || class == classPeople || class == classCombatant
 	}
 	return true
+}
+
+// objectStops end the backward search for a shared verb: clause
+// boundaries and verbs of saying.
+var objectStops = map[string]bool{"said": true, "says": true, "while": true, "when": true, "after": true,
+	"as": true, "but": true, "who": true, "which": true, "that": true, "before": true, "and": false}
+
+// sharedVerb reads the kind of a figure that is the later object of a
+// verb: "killed a commander and two of his guards", "wounded a
+// journalist, a medic and three children". The figure must follow "and"
+// or a comma, and the verb must come within twenty words in the clause.
+func (f *finder) sharedVerb(bs int, class string) *kindTerm {
+	if !f.isAny(bs-1, "and", ",") {
+		return nil
+	}
+	sent := f.t[bs].sent
+	for p := bs - 2; p >= 0 && p >= bs-22 && f.t[p].sent == sent; p-- {
+		t := f.t[p]
+		if t.kind != kWord && !f.isAny(p, ",", "-") {
+			return nil
+		}
+		if objectStops[f.w(p)] {
+			return nil
+		}
+		if kt, _ := f.matchBack(p, class, sideBefore, sideAny); kt != nil {
+			return kt
+		}
+	}
+	return nil
 }
 
 // kindBefore reads a kind word just before the figure: "killing 17".

@@ -22,7 +22,7 @@ import (
 	"github.com/sitrep/sitrep/internal/sqlite"
 )
 
-const kharkivID = "inc-2024-04-02-kharkiv-shelling-artillery-missile-attack-1"
+const kharkivID = "inc-2024-04-02-kharkiv-shelling-artillery-missile-attack-95bb64"
 
 var (
 	pipeOnce sync.Once
@@ -181,7 +181,7 @@ func TestIncidentPagination(t *testing.T) {
 			ids = append(ids, inc.ID)
 		}
 	}
-	want := []string{kharkivID, "inc-2024-04-03-odesa-shelling-artillery-missile-attack-1"}
+	want := []string{kharkivID, "inc-2024-04-03-odesa-shelling-artillery-missile-attack-9268c5"}
 	if strings.Join(ids, ",") != strings.Join(want, ",") {
 		t.Errorf("pages gave %v, want %v", ids, want)
 	}

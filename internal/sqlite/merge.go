@@ -11,12 +11,26 @@ import (
 	"github.com/sitrep/sitrep/internal/syndication"
 )
 
+// maxBandMembers bounds how many documents of one LSH band are compared
+// with a new one.
+const maxBandMembers = 16
+
 // mergeTx implements incident.Tx over one SQLite transaction.
-type mergeTx struct{ tx *sql.Tx }
+type mergeTx struct {
+	tx *sql.Tx
+	// bands holds the members of every band of the document MergeDocument
+	// read last, fetched in one query: merging asks for each band next.
+	// Writes that change membership (SaveSignature, RenameGroup) drop it.
+	bands    map[uint64][]incident.Member
+	bandStmt *sql.Stmt
+	// reports holds the events refs listed, read in the same query, for
+	// Report to answer without a query per event.
+	reports map[incident.EventRef]incident.Report
+}
 
-var _ incident.Tx = mergeTx{}
+var _ incident.Tx = (*mergeTx)(nil)
 
-func (m mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
+func (m *mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
 	var text, js string
 	var wire sql.NullString
 	if err := m.tx.QueryRowContext(ctx, `SELECT body, wire, extracted FROM documents WHERE id = ?`, id).Scan(&text, &wire, &js); err != nil {
@@ -28,12 +42,41 @@ func (m mergeTx) MergeDocument(ctx context.Context, id string) (string, string, 
 	if err := json.Unmarshal([]byte(js), &doc); err != nil {
 		return "", "", nil, fmt.Errorf("decode: %w", err)
 	}
+	keys := syndication.Sign(text).BandKeys()
+	if err := m.readBands(ctx, keys[:]); err != nil {
+		return "", "", nil, err
+	}
 	return text, wire.String, doc.Events, nil
 }
 
-func (m mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member, error) {
-	rows, err := m.tx.QueryContext(ctx, `SELECT d.id, d.wire, d.signature, d.source_group
-		FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band_key = ? ORDER BY d.id`, int64(key))
+func (m *mergeTx) readBands(ctx context.Context, keys []uint64) error {
+	if m.bandStmt == nil {
+		// A band shared by very many documents is boilerplate every story
+		// carries (a template, a standing phrase), not a sign of copying:
+		// only its first members (by id, so the choice does not depend on
+		// timing) are compared, which keeps grouping linear in corpus size.
+		st, err := m.tx.PrepareContext(ctx, `SELECT s.id, s.wire, s.signature, s.source_group
+			FROM document_bands b JOIN doc_sources s ON s.id = b.doc_id
+			WHERE b.band_key = ? ORDER BY b.doc_id LIMIT ?`)
+		if err != nil {
+			return err
+		}
+		m.bandStmt = st
+	}
+	bands := make(map[uint64][]incident.Member, len(keys))
+	for _, k := range keys {
+		members, err := m.band(ctx, k)
+		if err != nil {
+			return err
+		}
+		bands[k] = members
+	}
+	m.bands = bands
+	return nil
+}
+
+func (m *mergeTx) band(ctx context.Context, key uint64) ([]incident.Member, error) {
+	rows, err := m.bandStmt.QueryContext(ctx, int64(key), maxBandMembers)
 	if err != nil {
 		return nil, err
 	}
@@ -56,8 +99,21 @@ func (m mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member
 	return out, rows.Err()
 }
 
-func (m mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.Signature, group string) error {
-	if _, err := m.tx.ExecContext(ctx, `UPDATE documents SET signature = ?, source_group = ? WHERE id = ?`, sig.Bytes(), group, id); err != nil {
+func (m *mergeTx) BandMembers(ctx context.Context, key uint64) ([]incident.Member, error) {
+	if members, ok := m.bands[key]; ok {
+		return members, nil
+	}
+	if err := m.readBands(ctx, []uint64{key}); err != nil {
+		return nil, err
+	}
+	return m.bands[key], nil
+}
+
+func (m *mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.Signature, group string) error {
+	m.bands, m.reports = nil, nil
+	if _, err := m.tx.ExecContext(ctx, `INSERT INTO doc_sources (id, wire, signature, source_group)
+		SELECT id, wire, ?, ? FROM documents WHERE id = ?
+		ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, source_group = excluded.source_group`, sig.Bytes(), group, id); err != nil {
 		return err
 	}
 	for _, k := range sig.BandKeys() {
@@ -68,12 +124,13 @@ func (m mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.S
 	return nil
 }
 
-func (m mergeTx) RenameGroup(ctx context.Context, from, to string) error {
-	_, err := m.tx.ExecContext(ctx, `UPDATE documents SET source_group = ? WHERE source_group = ?`, to, from)
+func (m *mergeTx) RenameGroup(ctx context.Context, from, to string) error {
+	m.bands, m.reports = nil, nil
+	_, err := m.tx.ExecContext(ctx, `UPDATE doc_sources SET source_group = ? WHERE source_group = ?`, to, from)
 	return err
 }
 
-func (m mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domain.Event) error {
+func (m *mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domain.Event) error {
 	body, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -90,9 +147,9 @@ func (m mergeTx) InsertEvent(ctx context.Context, docID string, idx int, e domai
 	return err
 }
 
-func (m mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, error) {
-	rows, err := m.tx.QueryContext(ctx, `SELECT DISTINCT e.incident_id FROM events e JOIN documents d ON d.id = e.doc_id
-		WHERE d.source_group = ? AND e.incident_id IS NOT NULL ORDER BY 1`, group)
+func (m *mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, error) {
+	rows, err := m.tx.QueryContext(ctx, `SELECT DISTINCT incident_id FROM events
+		WHERE doc_id IN (SELECT id FROM doc_sources WHERE source_group = ?) AND incident_id IS NOT NULL ORDER BY 1`, group)
 	if err != nil {
 		return nil, err
 	}
@@ -108,44 +165,78 @@ func (m mergeTx) IncidentsOfGroup(ctx context.Context, group string) ([]string, 
 	return out, rows.Err()
 }
 
-func (m mergeTx) refs(ctx context.Context, q string, args ...any) ([]incident.EventRef, error) {
-	rows, err := m.tx.QueryContext(ctx, q, args...)
+// refs runs q, which selects (doc_id, idx, incident_id) of events, and
+// reads those events' reports in one more query.
+func (m *mergeTx) refs(ctx context.Context, q string, args ...any) ([]incident.EventRef, error) {
+	rows, err := m.tx.QueryContext(ctx, `SELECT e.doc_id, e.idx, e.incident_id, e.body, d.path, d.source_id,
+		d.outlet, d.wire, s.source_group
+		FROM (`+q+`) r JOIN events e ON e.doc_id = r.doc_id AND e.idx = r.idx
+		JOIN documents d ON d.id = e.doc_id LEFT JOIN doc_sources s ON s.id = e.doc_id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	if m.reports == nil {
+		m.reports = map[incident.EventRef]incident.Report{}
+	}
 	var out []incident.EventRef
 	for rows.Next() {
 		var r incident.EventRef
 		var inc sql.NullString
-		if err := rows.Scan(&r.DocID, &r.Index, &inc); err != nil {
+		var body, path string
+		var rid, outlet, wire, group sql.NullString
+		if err := rows.Scan(&r.DocID, &r.Index, &inc, &body, &path, &rid, &outlet, &wire, &group); err != nil {
 			return nil, err
 		}
 		r.Incident = inc.String
 		out = append(out, r)
+		rep, err := report(r, body, path, rid, outlet, wire, group)
+		if err != nil {
+			return nil, err
+		}
+		m.reports[incident.EventRef{DocID: r.DocID, Index: r.Index}] = rep
 	}
 	return out, rows.Err()
 }
 
-func (m mergeTx) EventsInWindow(ctx context.Context, typ, from, to string) ([]incident.EventRef, error) {
+func (m *mergeTx) EventsNear(ctx context.Context, typ, country, from, to string) ([]incident.EventRef, error) {
+	const inCountry = ` AND (? = '' OR COALESCE(country, '') = '' OR country = ?)`
+	if from == "" {
+		return m.refs(ctx, `SELECT doc_id, idx, incident_id FROM events
+			WHERE event_type = ? AND date IS NULL`+inCountry, typ, country, country)
+	}
+	// Two index ranges rather than one OR, which SQLite would answer by
+	// scanning every event of the type: events starting in the window, and
+	// ranges that started before it and reach into it.
 	return m.refs(ctx, `SELECT doc_id, idx, incident_id FROM events
-		WHERE event_type = ? AND (date IS NULL OR (date <= ? AND COALESCE(date_end, date) >= ?))`, typ, to, from)
+			WHERE event_type = ? AND date BETWEEN ? AND ?`+inCountry+`
+		UNION
+		SELECT doc_id, idx, incident_id FROM events
+			WHERE event_type = ? AND date_end >= ? AND date < ?`+inCountry,
+		typ, from, to, country, country, typ, from, from, country, country)
 }
 
-func (m mergeTx) EventsOfIncident(ctx context.Context, id string) ([]incident.EventRef, error) {
+func (m *mergeTx) EventsOfIncident(ctx context.Context, id string) ([]incident.EventRef, error) {
 	return m.refs(ctx, `SELECT doc_id, idx, incident_id FROM events WHERE incident_id = ?`, id)
 }
 
-func (m mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Report, error) {
-	var r incident.Report
+func (m *mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Report, error) {
+	if r, ok := m.reports[incident.EventRef{DocID: ref.DocID, Index: ref.Index}]; ok {
+		return r, nil
+	}
 	var body, path string
 	var rid, outlet, wire, group sql.NullString
-	err := m.tx.QueryRowContext(ctx, `SELECT e.body, d.path, d.source_id, d.outlet, d.wire, d.source_group
-		FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.idx = ?`, ref.DocID, ref.Index).
-		Scan(&body, &path, &rid, &outlet, &wire, &group)
+	err := m.tx.QueryRowContext(ctx, `SELECT e.body, d.path, d.source_id, d.outlet, d.wire, s.source_group
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN doc_sources s ON s.id = e.doc_id
+		WHERE e.doc_id = ? AND e.idx = ?`, ref.DocID, ref.Index).Scan(&body, &path, &rid, &outlet, &wire, &group)
 	if err != nil {
-		return r, fmt.Errorf("event %s#%d: %w", ref.DocID, ref.Index, err)
+		return incident.Report{}, fmt.Errorf("event %s#%d: %w", ref.DocID, ref.Index, err)
 	}
+	return report(ref, body, path, rid, outlet, wire, group)
+}
+
+func report(ref incident.EventRef, body, path string, rid, outlet, wire, group sql.NullString) (incident.Report, error) {
+	var r incident.Report
 	if err := json.Unmarshal([]byte(body), &r.Event); err != nil {
 		return r, fmt.Errorf("event %s#%d: decode: %w", ref.DocID, ref.Index, err)
 	}
@@ -158,7 +249,7 @@ func (m mergeTx) Report(ctx context.Context, ref incident.EventRef) (incident.Re
 	return r, nil
 }
 
-func (m mergeTx) DeleteIncident(ctx context.Context, id string) error {
+func (m *mergeTx) DeleteIncident(ctx context.Context, id string) error {
 	if _, err := m.tx.ExecContext(ctx, `DELETE FROM incident_outlets WHERE incident_id = ?`, id); err != nil {
 		return err
 	}
@@ -166,7 +257,7 @@ func (m mergeTx) DeleteIncident(ctx context.Context, id string) error {
 	return err
 }
 
-func (m mergeTx) PutIncident(ctx context.Context, inc domain.Incident) error {
+func (m *mergeTx) PutIncident(ctx context.Context, inc domain.Incident) error {
 	if inc.Conflicts == nil {
 		inc.Conflicts = []domain.Conflict{}
 	}

@@ -173,7 +173,7 @@ func (s *Store) PutDocuments(ctx context.Context, recs []domain.Record) ([]bool,
 			}
 		}
 	}
-	if err := incident.Merge(ctx, mergeTx{tx}, fresh); err != nil {
+	if err := incident.Merge(ctx, &mergeTx{tx: tx}, fresh); err != nil {
 		return nil, fmt.Errorf("merge incidents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

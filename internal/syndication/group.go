@@ -65,7 +65,7 @@ func Group(docs []Doc) map[string]string {
 
 // wireThreshold is the lower bar for two reports credited to the same
 // agency: outlets trim and retitle wire copy, but keep much of it.
-const wireThreshold = 0.15
+const wireThreshold = 0.3
 
 // Same reports whether two documents are one source.
 func Same(a, b Doc) bool {

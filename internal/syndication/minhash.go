@@ -20,7 +20,7 @@ const (
 
 // Threshold is the estimated Jaccard similarity above which two bodies are
 // one source.
-const Threshold = 0.35
+const Threshold = 0.5
 
 // Signature is a MinHash signature of a text.
 type Signature [Hashes]uint32

@@ -79,6 +79,42 @@ func Generate(w io.Writer, seed uint64, n int) error {
 	return nil
 }
 
+// slots are the sentences an article may carry, each in several
+// phrasings: two articles share a sentence's words only when they draw the
+// same phrasing, so unrelated synthetic stories stay dissimilar (as
+// unrelated real ones are) and only the deliberate copies group together.
+var slots = [][]string{
+	{"%[1]s shelled residential areas of %[2]s on %[3]s, killing at least %[4]d civilians and wounding %[5]d others, %[6]s said.",
+		"At least %[4]d people were killed and %[5]d hurt when artillery fire hit %[2]s on %[3]s, according to %[6]s.",
+		"%[6]s said %[4]d civilians died in %[2]s after %[1]s pounded the town on %[3]s; %[5]d more were taken to hospital.",
+		"A barrage on %[2]s late on %[3]s left %[4]d dead, %[6]s reported, blaming %[1]s for the attack that also injured %[5]d.",
+		"Rockets fired by %[1]s struck a crowded street in %[2]s on %[3]s, %[6]s told reporters, killing %[4]d and wounding %[5]d."},
+	{"The attack came a day after clashes between %[1]s and %[7]s on the outskirts of the town.",
+		"Fighting between %[7]s and %[1]s had flared around %[2]s since %[8]s night.",
+		"%[7]s said they repelled an assault by %[1]s near the southern approaches of %[2]s.",
+		"Heavy exchanges of fire were reported north of %[2]s, where %[1]s have been trying to advance for weeks."},
+	{"\"The hospital received %[5]d wounded since %[8]s night, most of them women and children,\" a doctor in %[2]s said.",
+		"A nurse at the main clinic in %[2]s described corridors filled with %[5]d patients and a shortage of blood.",
+		"Medics in %[2]s said ambulances could not reach %[11]d districts because of the shelling.",
+		"\"We buried %[4]d neighbours today,\" a resident of %[2]s told a local radio station by phone."},
+	{"More than %[9]d,000 people have fled the %[10]s region over the past %[11]d days, according to the United Nations refugee agency.",
+		"Aid agencies estimate that %[9]d,000 residents left %[10]s this month, many of them on foot.",
+		"The local council said %[9]d,000 displaced families were sheltering in schools and mosques across %[10]s."},
+	{"A humanitarian convoy of %[12]d trucks carrying food and medicine reached %[2]s on %[3]s, the Red Cross said.",
+		"The World Food Programme said %[12]d lorries of flour had been waiting at a checkpoint outside %[2]s for three days.",
+		"Relief workers unloaded %[12]d truckloads of medical supplies in %[2]s during a brief lull in the fighting."},
+	{"%[13]s accused %[1]s of targeting civilians, while officials denied the charge.",
+		"A spokesman for %[1]s said their strikes hit only military positions and weapons depots.",
+		"The claims about %[2]s could not be independently verified, and neither %[1]s nor %[7]s published evidence.",
+		"Diplomats said talks on a local truce for %[10]s had stalled over the exchange of %[12]d prisoners."},
+	{"Electricity and water supplies to %[2]s were cut after a transformer station was damaged.",
+		"Schools in the district remained closed for a %[14]s consecutive week.",
+		"Shops in %[2]s reopened briefly on %[3]s morning before sirens sent people back to shelters.",
+		"Farmers said they could not reach their fields east of %[2]s because of mines."},
+}
+
+var ordinals = []string{"second", "third", "fourth", "fifth", "sixth"}
+
 func article(rng *rand.Rand, day time.Time) Article {
 	p := places[rng.IntN(len(places))]
 	f := forces[p.country]
@@ -87,24 +123,25 @@ func article(rng *rand.Rand, day time.Time) Article {
 	killed := 2 + rng.IntN(40)
 	injured := killed + rng.IntN(60)
 	mon := monitors[rng.IntN(len(monitors))]
+	args := []any{f[0], p.town, wd, killed, injured, mon, f[1], prev,
+		1 + rng.IntN(30), p.region, 3 + rng.IntN(10), 5 + rng.IntN(40), capital(f[1]), ordinals[rng.IntN(len(ordinals))]}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s - %s shelled residential areas of %s on %s, killing at least %d civilians and wounding %d others, %s said.\n\n",
-		strings.ToUpper(p.town), p.country, capital(f[0]), p.town, wd, killed, injured, mon)
-	fmt.Fprintf(&b, "The attack came a day after clashes between %s and %s on the outskirts of the town, in which %s fighters were reported killed.\n\n",
-		f[0], f[1], numbers[rng.IntN(len(numbers))])
-	fmt.Fprintf(&b, "\"The hospital received %d wounded since %s night, most of them women and children,\" a doctor in %s told the agency.\n\n",
-		injured, prev, p.town)
-	if rng.IntN(2) == 0 {
-		fmt.Fprintf(&b, "More than %d,000 people have fled the %s region over the past %d days, according to the United Nations refugee agency.\n\n",
-			1+rng.IntN(30), p.region, 3+rng.IntN(10))
+	fmt.Fprintf(&b, "%s, %s - ", strings.ToUpper(p.town), p.country)
+	for i, slot := range slots {
+		// The lead always runs; each other paragraph two times in three.
+		if i > 0 && rng.IntN(3) == 0 {
+			continue
+		}
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		if text := capital(slot[rng.IntN(len(slot))]); strings.Contains(text, "%") {
+			fmt.Fprintf(&b, text, args...)
+		} else {
+			b.WriteString(text) // no verbs: Fprintf would flag the unused arguments
+		}
 	}
-	if rng.IntN(3) == 0 {
-		fmt.Fprintf(&b, "A humanitarian convoy of %d trucks carrying food and medicine reached %s on %s, the Red Cross said.\n\n",
-			5+rng.IntN(40), p.town, wd)
-	}
-	fmt.Fprintf(&b, "%s accused %s of targeting civilians, while officials denied the charge and said their strikes hit military positions.\n\n",
-		capital(f[1]), f[0])
-	b.WriteString("Share this article\n\nSubscribe to our newsletter")
+	b.WriteString("\n\nShare this article\n\nSubscribe to our newsletter")
 	return Article{
 		Title:       fmt.Sprintf("%d civilians killed in shelling of %s, %s says", killed, p.town, mon),
 		DatePublish: day.Format("2006-01-02") + " 18:30:00",

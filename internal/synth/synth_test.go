@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/synth"
@@ -27,6 +28,9 @@ func TestGenerateIsDeterministicAndWellFormed(t *testing.T) {
 		var art synth.Article
 		if err := json.Unmarshal(sc.Bytes(), &art); err != nil {
 			t.Fatalf("line %d: %v", n+1, err)
+		}
+		if strings.Contains(art.Maintext, "%!") {
+			t.Errorf("line %d: formatting error in %q", n+1, art.Maintext)
 		}
 		if art.ID == "" || art.Title == "" || art.Maintext == "" || len(art.DatePublish) < 10 {
 			t.Errorf("line %d: incomplete article %+v", n+1, art)
