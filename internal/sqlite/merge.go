@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/domain"
 	"github.com/sitrep/sitrep/internal/incident"
@@ -33,20 +34,22 @@ var _ incident.Tx = (*mergeTx)(nil)
 func (m *mergeTx) MergeDocument(ctx context.Context, id string) (string, string, []domain.Event, error) {
 	var text, js string
 	var wire sql.NullString
-	if err := m.tx.QueryRowContext(ctx, `SELECT body, wire, extracted FROM documents WHERE id = ?`, id).Scan(&text, &wire, &js); err != nil {
+	// Only the events of the stored JSON: decoding the whole document
+	// (entities, dates, quantities) would cost more than the rest of the
+	// merge step.
+	if err := m.tx.QueryRowContext(ctx, `SELECT body, wire, COALESCE(json_extract(extracted, '$.events'), '[]')
+		FROM documents WHERE id = ?`, id).Scan(&text, &wire, &js); err != nil {
 		return "", "", nil, err
 	}
-	var doc struct {
-		Events []domain.Event `json:"events"`
-	}
-	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+	var events []domain.Event
+	if err := json.Unmarshal([]byte(js), &events); err != nil {
 		return "", "", nil, fmt.Errorf("decode: %w", err)
 	}
 	keys := syndication.Sign(text).BandKeys()
 	if err := m.readBands(ctx, keys[:]); err != nil {
 		return "", "", nil, err
 	}
-	return text, wire.String, doc.Events, nil
+	return text, wire.String, events, nil
 }
 
 func (m *mergeTx) readBands(ctx context.Context, keys []uint64) error {
@@ -116,10 +119,18 @@ func (m *mergeTx) SaveSignature(ctx context.Context, id string, sig syndication.
 		ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, source_group = excluded.source_group`, sig.Bytes(), group, id); err != nil {
 		return err
 	}
-	for _, k := range sig.BandKeys() {
-		if _, err := m.tx.ExecContext(ctx, `INSERT INTO document_bands (band_key, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, int64(k), id); err != nil {
-			return err
-		}
+	// One statement for all the bands: per-statement overhead, not the
+	// work, dominates SQLite writes this small.
+	keys := sig.BandKeys()
+	args := make([]any, 0, 2*len(keys))
+	marks := make([]string, 0, len(keys))
+	for _, k := range keys {
+		args = append(args, int64(k), id)
+		marks = append(marks, "(?, ?)")
+	}
+	if _, err := m.tx.ExecContext(ctx, `INSERT INTO document_bands (band_key, doc_id) VALUES `+
+		strings.Join(marks, ", ")+` ON CONFLICT DO NOTHING`, args...); err != nil {
+		return err
 	}
 	return nil
 }
