@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -41,6 +43,10 @@ func (a *App) openStore(ctx context.Context, flag string) (store, error) {
 	return sqlite.Open(ctx, loc)
 }
 
+// errStoreFailed stops reading once the store has failed; the store's own
+// error is what the command reports.
+var errStoreFailed = errors.New("store failed")
+
 // ingestSummary counts what an ingest did.
 type ingestSummary struct {
 	New, Existing int
@@ -77,21 +83,41 @@ committed in batches; what the summary reports as stored is on disk.`,
 					progressbar.OptionClearOnFinish())
 			}
 			var sum ingestSummary
-			var pending []domain.Record
-			var pendingPaths []string
-			commit := func() error {
-				created, err := st.PutDocuments(ctx, pending)
-				if err != nil {
-					return fmt.Errorf("store %s: %w", a.storeName(db), err)
-				}
-				for _, c := range created {
-					if c {
-						sum.New++
-					} else {
-						sum.Existing++
+			// The store writes one batch while the pipeline reads and
+			// extracts the next: merging is single-threaded, extraction
+			// uses every core, and overlapping them keeps both busy.
+			batches := make(chan []domain.Record, 1)
+			done := make(chan struct{})
+			var storeErr error
+			var stopped atomic.Bool
+			go func() {
+				defer close(done)
+				for b := range batches {
+					if storeErr != nil {
+						continue
+					}
+					created, err := st.PutDocuments(ctx, b)
+					if err != nil {
+						storeErr = fmt.Errorf("store %s: %w", a.storeName(db), err)
+						stopped.Store(true)
+						continue
+					}
+					for _, c := range created {
+						if c {
+							sum.New++
+						} else {
+							sum.Existing++
+						}
 					}
 				}
-				pending, pendingPaths = pending[:0], pendingPaths[:0]
+			}()
+			var pending []domain.Record
+			commit := func() error {
+				if stopped.Load() {
+					return errStoreFailed
+				}
+				batches <- pending
+				pending = nil
 				return nil
 			}
 			err = process(ctx, p, rd, args, true, func(o outcome) error {
@@ -104,7 +130,6 @@ committed in batches; what the summary reports as stored is on disk.`,
 				}
 				pending = append(pending, domain.Record{ID: o.doc.Fingerprint(), Document: o.doc,
 					Raw: o.raw.Raw, IngestedAt: a.Now().UTC()})
-				pendingPaths = append(pendingPaths, o.raw.Path)
 				if len(pending) >= chunkSize {
 					return commit()
 				}
@@ -112,6 +137,11 @@ committed in batches; what the summary reports as stored is on disk.`,
 			})
 			if err == nil && len(pending) > 0 {
 				err = commit()
+			}
+			close(batches)
+			<-done
+			if storeErr != nil {
+				err = storeErr
 			}
 			if bar != nil {
 				bar.Finish()

@@ -26,6 +26,7 @@ import (
 	"github.com/sitrep/sitrep/internal/domain"
 	"github.com/sitrep/sitrep/internal/incident"
 	"github.com/sitrep/sitrep/internal/sqlite"
+	"github.com/sitrep/sitrep/internal/syndication"
 )
 
 type place struct {
@@ -187,7 +188,7 @@ func document(rng *rand.Rand, places []place, date string, seq, n int) domain.Re
 type writer struct {
 	tx                           *sql.Tx
 	doc, fts, event, inc, incOut *sql.Stmt
-	setIncident                  *sql.Stmt
+	source, band, setIncident    *sql.Stmt
 }
 
 func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
@@ -210,7 +211,9 @@ func (w *writer) begin(ctx context.Context, db *sql.DB) error {
 		return s
 	}
 	w.doc = prep(`INSERT INTO documents (id, path, source_id, url, outlet, wire, headline, published, published_basis,
-		format, body, raw, extracted, ingested_at, seq, source_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		format, body, raw, extracted, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	w.source = prep(`INSERT INTO doc_sources (id, wire, signature, source_group) VALUES (?, ?, ?, ?)`)
+	w.band = prep(`INSERT OR IGNORE INTO document_bands (band_key, doc_id) VALUES (?, ?)`)
 	w.fts = prep(`INSERT INTO documents_fts (rowid, headline, body) VALUES (?, ?, ?)`)
 	w.event = prep(`INSERT INTO events (doc_id, idx, event_type, sub_event_type, date, date_end, place, country,
 		actor1, actor2, claimed_by, modality, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
@@ -235,8 +238,20 @@ func (w *writer) document(r domain.Record, seq int) error {
 	}
 	s := r.Document.Source
 	if _, err := w.doc.Exec(r.ID, s.Path, s.ID, s.URL, s.Outlet, s.Wire, s.Headline, s.Published, string(s.PublishedBasis),
-		s.Format, r.Document.Text, r.Raw, string(js), r.IngestedAt.Format(time.RFC3339Nano), seq, r.ID); err != nil {
+		s.Format, r.Document.Text, r.Raw, string(js), r.IngestedAt.Format(time.RFC3339Nano), seq); err != nil {
 		return fmt.Errorf("document %s: %w", s.Path, err)
+	}
+	// Every document is its own source group: the generated articles are
+	// independent reports, and a later ingest into this store merges
+	// against real signatures.
+	sig := syndication.Sign(r.Document.Text)
+	if _, err := w.source.Exec(r.ID, s.Wire, sig.Bytes(), r.ID); err != nil {
+		return fmt.Errorf("document %s: source: %w", s.Path, err)
+	}
+	for _, k := range sig.BandKeys() {
+		if _, err := w.band.Exec(int64(k), r.ID); err != nil {
+			return fmt.Errorf("document %s: band: %w", s.Path, err)
+		}
 	}
 	if _, err := w.fts.Exec(seq, domain.Deref(s.Headline), r.Document.Text); err != nil {
 		return err
