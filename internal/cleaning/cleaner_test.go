@@ -577,3 +577,28 @@ func TestCleanDropsInvisibleFormatCharacters(t *testing.T) {
 		t.Errorf("text = %q, want %q", doc.Text, want)
 	}
 }
+
+func TestDatelineWithMultiWordCountry(t *testing.T) {
+	k, err := kb.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Rebels take a mining town\n\nGOMA, Democratic Republic of Congo (AP) - Rebels seized the mining town of Rubaya on Tuesday after two days of fighting, officials said.\n"
+	doc, err := c.Clean(reader.Raw{Path: "x.txt", Format: reader.FormatText, Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := *doc.Source.Dateline; got != "GOMA, Democratic Republic of Congo (AP)" {
+		t.Errorf("dateline = %q", got)
+	}
+	if doc.Source.Wire == nil || *doc.Source.Wire != "AP" {
+		t.Errorf("wire = %v, want AP", doc.Source.Wire)
+	}
+	if !strings.HasPrefix(doc.Text, "Rebels seized") {
+		t.Errorf("text = %q, want the dateline cut off", doc.Text)
+	}
+}

@@ -319,7 +319,9 @@ func creditPatterns(words, agencies []string) (end, only *regexp.Regexp, err err
 func datelinePattern(ag string) string {
 	capsPlace := `\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}(?:\s*\[[^\]]{1,24}\])?`
 	anyPlace := `\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}(?:\s*\[[^\]]{1,24}\])?`
-	region := `(?:,\s*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2})?`
+	// "Democratic Republic of Congo", "Bosnia and Herzegovina": a region
+	// may carry lower-case particles between its capitalised words.
+	region := `(?:,\s*\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:of|the|and)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3})?`
 	month := `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`
 	date := `(?:,\s*(?:` + month + `\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+` + month + `(?:\s+\d{4})?))?`
 	wire := `\(\s*(?P<wire>` + ag + `[^()]{0,30})\)`
