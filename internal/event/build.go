@@ -927,6 +927,10 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 		}
 		name := entName(*e)
 		score := 0
+		// "in northern Iraq": look past a direction for the preposition.
+		if regionAdj[prev] && wi > 1 {
+			prev = ws[wi-2].lw
+		}
 		switch {
 		case x.isCountry(name):
 			if !countryPlacePrep[prev] {
@@ -993,6 +997,12 @@ func (x *Extractor) locate(d *docContext, s domain.Span, ws []word, h hit, ts, t
 var relativeDir = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
 	"northwest": true, "southeast": true, "southwest": true, "outskirts": false, "km": true, "kilometres": true,
 	"kilometers": true, "miles": true}
+
+// regionAdj may stand between a preposition and a country ("in northern
+// Iraq").
+var regionAdj = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true}
 
 // countryPlacePrep before a country make it the place of an event ("in
 // Syria", "missiles fired at Ukraine").
