@@ -2,6 +2,8 @@ module github.com/sitrep/sitrep
 
 go 1.26.8
 
+toolchain go1.26.10
+
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
 	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc // indirect
