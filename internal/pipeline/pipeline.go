@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/attribution"
 	"github.com/sitrep/sitrep/internal/cleaning"
@@ -88,7 +90,7 @@ func (p *Pipeline) Analyse(doc *domain.Document) {
 	if doc.Source.Published != nil {
 		anchor, _ = time.Parse(time.DateOnly, *doc.Source.Published)
 	}
-	text := doc.Text
+	text := analysed(doc.Text)
 	sents := sentence.Split(text)
 	doc.Entities = p.recognizer.Find(text, anchor)
 	doc.Dates = temporal.Resolve(text, anchor)
@@ -104,4 +106,25 @@ func (p *Pipeline) Analyse(doc *domain.Document) {
 	}
 	doc.Events = p.extractor.Extract(doc, sents, attr)
 	doc.EnsureLists()
+}
+
+// maxAnalysed bounds how much of one document the analysis stages read.
+// News articles are a few kilobytes; a body of megabytes is a dump or an
+// attack, and reading all of it would cost memory in proportion. Facts are
+// taken from its first MiB (cut at a paragraph), so their offsets stay
+// valid in the stored text.
+const maxAnalysed = 1 << 20
+
+func analysed(text string) string {
+	if len(text) <= maxAnalysed {
+		return text
+	}
+	cut := strings.LastIndex(text[:maxAnalysed], "\n\n")
+	if cut <= 0 {
+		cut = maxAnalysed
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut]
 }
