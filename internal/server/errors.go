@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,6 +57,8 @@ func status(err error) (int, string) {
 		return ae.status, ae.msg
 	case errors.Is(err, domain.ErrNotFound):
 		return http.StatusNotFound, "not found"
+	case errors.Is(err, errBusy), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the server is busy or the request took too long; narrow it or retry"
 	}
 	return http.StatusInternalServerError, "internal error"
 }

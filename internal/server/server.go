@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"time"
 
@@ -36,7 +37,16 @@ type Options struct {
 	Log *slog.Logger
 	// Now stamps ingested documents; default time.Now.
 	Now func() time.Time
+	// RequestTimeout bounds the work one API request may do (its store
+	// queries see the deadline); default 15 s.
+	RequestTimeout time.Duration
+	// MaxInFlight bounds how many API requests run at once; the others
+	// wait (up to their timeout) for a turn. Default 4 per CPU.
+	MaxInFlight int
 }
+
+// errBusy: no turn came before the request's deadline.
+var errBusy = errors.New("server busy")
 
 // Server answers the API and serves the UI for one store.
 type Server struct {
@@ -47,6 +57,8 @@ type Server struct {
 	// ingest serialises POST /api/documents: the cleaner's Learn step
 	// keeps per-outlet state that one batch at a time must update.
 	ingest sync.Mutex
+	// slots is the semaphore of MaxInFlight.
+	slots chan struct{}
 }
 
 // Route is one registered endpoint.
@@ -97,7 +109,14 @@ func New(st Store, pipe *pipeline.Pipeline, opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{store: st, pipe: pipe, opts: opts, mux: http.NewServeMux()}
+	if opts.RequestTimeout <= 0 {
+		opts.RequestTimeout = 15 * time.Second
+	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
+	s := &Server{store: st, pipe: pipe, opts: opts, mux: http.NewServeMux(),
+		slots: make(chan struct{}, opts.MaxInFlight)}
 	for _, r := range s.routes() {
 		s.mux.Handle(r.Method+" "+r.Pattern, r.h)
 	}
@@ -132,7 +151,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // every error through fail.
 func (s *Server) wrap(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		// A deadline the store's queries see, and a bounded number of
+		// requests at work: a burst of expensive listings waits its turn
+		// (or gets 503) instead of piling up behind the write timeout.
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.RequestTimeout)
+		defer cancel()
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		case <-ctx.Done():
+			fail(s.opts.Log, w, r, errBusy)
+			return
+		}
+		if err := h(w, r.WithContext(ctx)); err != nil {
 			fail(s.opts.Log, w, r, err)
 		}
 	})
