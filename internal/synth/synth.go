@@ -64,7 +64,7 @@ func Generate(w io.Writer, seed uint64, n int) error {
 			a.Maintext = strings.Replace(a.Maintext, "said", "told reporters", 1) + "\n\nThe report could not be independently verified."
 			a.Source = outlets[rng.IntN(len(outlets))]
 		} else {
-			a = article(rng, base.AddDate(0, 0, rng.IntN(365)))
+			a = article(rng, base.AddDate(0, 0, day(rng, i)))
 		}
 		a.ID = fmt.Sprintf("synth-%d-%07d", seed, i)
 		a.URL = fmt.Sprintf("https://%s/news/%s", a.Source, a.ID)
@@ -114,6 +114,21 @@ var slots = [][]string{
 }
 
 var ordinals = []string{"second", "third", "fourth", "fifth", "sixth"}
+
+// perDay is how many articles a synthetic day carries: about what a
+// monitoring desk reads on one war.
+const perDay = 50
+
+// day places article i of n in a stream that moves forward in time, as a
+// news feed does (a batch covers a few days, not the whole corpus), with
+// a day or two of jitter for late and early reports.
+func day(rng *rand.Rand, i int) int {
+	d := i/perDay + rng.IntN(3) - 1
+	if d < 0 {
+		d = 0
+	}
+	return d
+}
 
 func article(rng *rand.Rand, day time.Time) Article {
 	p := places[rng.IntN(len(places))]
