@@ -8,7 +8,7 @@ import (
 
 func TestAnalysedCutsLongBodiesAtAParagraph(t *testing.T) {
 	para := strings.Repeat("Shelling hit the town again, residents said. ", 100) // ~4.6 KB
-	long := strings.Repeat(para+"\n\n", 400)                                          // ~1.8 MB
+	long := strings.Repeat(para+"\n\n", 400)                                     // ~1.8 MB
 	got := analysed(long)
 	if len(got) > maxAnalysed || len(got) < maxAnalysed-len(para)-2 {
 		t.Fatalf("analysed %d bytes of %d, want just under %d", len(got), len(long), maxAnalysed)
