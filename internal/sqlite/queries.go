@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/domain"
@@ -158,62 +157,33 @@ func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]domain.E
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	defer rows.Close()
-	counts := map[string]*domain.EntityCount{}
+	tally := domain.NewEntityTally(typ)
 	for rows.Next() {
 		var id, js string
 		if err := rows.Scan(&id, &js); err != nil {
 			return nil, err
 		}
-		var doc struct {
-			Entities []domain.Entity `json:"entities"`
+		ents, err := entitiesOf(js)
+		if err != nil {
+			return nil, fmt.Errorf("document %s: %w", id, err)
 		}
-		if err := json.Unmarshal([]byte(js), &doc); err != nil {
-			return nil, fmt.Errorf("document %s: decode: %w", id, err)
-		}
-		seen := map[string]bool{}
-		for _, e := range doc.Entities {
-			if typ != "" && !strings.EqualFold(typ, e.Type) {
-				continue
-			}
-			k := e.Type + "\x00" + e.Canonical
-			c := counts[k]
-			if c == nil {
-				c = &domain.EntityCount{Type: e.Type, Canonical: e.Canonical, KBID: e.KBID}
-				counts[k] = c
-			}
-			c.Mentions++
-			if !seen[k] {
-				seen[k] = true
-				c.Documents++
-			}
-			if e.Label != "" {
-				if c.Labels == nil {
-					c.Labels = map[string]int{}
-				}
-				c.Labels[e.Label]++
-			}
-		}
+		tally.Add(ents)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]domain.EntityCount, 0, len(counts))
-	for _, c := range counts {
-		out = append(out, *c)
+	return tally.Counts(limit), nil
+}
+
+// entitiesOf decodes only the entities of a stored document's JSON.
+func entitiesOf(js string) ([]domain.Entity, error) {
+	var doc struct {
+		Entities []domain.Entity `json:"entities"`
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
-		}
-		if out[i].Type != out[j].Type {
-			return out[i].Type < out[j].Type
-		}
-		return out[i].Canonical < out[j].Canonical
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		return nil, fmt.Errorf("decode: %w", err)
 	}
-	return out, nil
+	return doc.Entities, nil
 }
 
 // Outlets summarises each outlet: documents, incidents it reports, and
@@ -224,33 +194,17 @@ func (s *Store) Outlets(ctx context.Context) ([]domain.OutletStat, error) {
 		return nil, fmt.Errorf("outlets: %w", err)
 	}
 	defer rows.Close()
-	stats := map[string]*domain.OutletStat{}
+	tally := domain.NewOutletTally()
 	for rows.Next() {
 		var outlet, js string
 		if err := rows.Scan(&outlet, &js); err != nil {
 			return nil, err
 		}
-		st := stats[outlet]
-		if st == nil {
-			st = &domain.OutletStat{Outlet: outlet, Labels: map[string]map[string]int{}}
-			stats[outlet] = st
+		ents, err := entitiesOf(js)
+		if err != nil {
+			return nil, fmt.Errorf("outlets: %w", err)
 		}
-		st.Documents++
-		var doc struct {
-			Entities []domain.Entity `json:"entities"`
-		}
-		if err := json.Unmarshal([]byte(js), &doc); err != nil {
-			return nil, err
-		}
-		for _, e := range doc.Entities {
-			if e.Label == "" {
-				continue
-			}
-			if st.Labels[e.Canonical] == nil {
-				st.Labels[e.Canonical] = map[string]int{}
-			}
-			st.Labels[e.Canonical][e.Label]++
-		}
+		tally.Add(outlet, ents)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -266,14 +220,7 @@ func (s *Store) Outlets(ctx context.Context) ([]domain.OutletStat, error) {
 		if err := irows.Scan(&o, &n); err != nil {
 			return nil, err
 		}
-		if st := stats[o]; st != nil {
-			st.Incidents = n
-		}
+		tally.SetIncidents(o, n)
 	}
-	out := make([]domain.OutletStat, 0, len(stats))
-	for _, st := range stats {
-		out = append(out, *st)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Outlet < out[j].Outlet })
-	return out, irows.Err()
+	return tally.Stats(), irows.Err()
 }
